@@ -1,0 +1,27 @@
+using CatalogAdmin.Core.Products;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace CatalogAdmin.Core.Activity;
+
+/// <summary>Writes a structured log line for every saved product change.</summary>
+internal sealed partial class LogProductChange(ILogger<LogProductChange> logger) :
+    INotificationHandler<ProductCreatedNotification>,
+    INotificationHandler<ProductUpdatedNotification>,
+    INotificationHandler<ProductDeletedNotification>
+{
+    public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => Log(notification);
+
+    public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => Log(notification);
+
+    public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => Log(notification);
+
+    private Task Log(IProductChangeNotification change)
+    {
+        LogChange(change.Kind, change.ProductId, change.Sku, change.Name);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Product {Change}: {ProductId} {Sku} \"{ProductName}\"")]
+    private partial void LogChange(ProductChangeKind change, Guid productId, string sku, string productName);
+}

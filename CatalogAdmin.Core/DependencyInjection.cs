@@ -1,0 +1,86 @@
+using CatalogAdmin.Core.Common;
+using CatalogAdmin.Core.Common.Behaviours;
+using CatalogAdmin.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CatalogAdmin.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the catalog's database, MediatR with its handlers, validators and pipeline.</summary>
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<CatalogDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+        services.AddMediatR(config =>
+        {
+            config.RegisterServicesFromAssembly(typeof(DependencyInjection).Assembly);
+            config.NotificationPublisherType = typeof(ResilientNotificationPublisher);
+            config.AddOpenBehavior(typeof(ValidationBehaviour<,>));
+        });
+
+        AddRequestValidators(services);
+        return services;
+    }
+
+    /// <summary>
+    /// Creates the database file (and its folder) if missing, applies pending migrations, and seeds
+    /// demo products when <paramref name="seedDemoData"/> is set and the catalog is empty.
+    /// </summary>
+    public static async Task InitializeCatalogDatabaseAsync(this IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken = default)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        CreateDataFolder(db.Database.GetConnectionString());
+        await db.Database.MigrateAsync(cancellationToken);
+
+        // WAL lets readers continue while one writer commits; the setting is stored in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+        if (seedDemoData && !await db.Products.AnyAsync(cancellationToken))
+        {
+            var clock = services.GetRequiredService<TimeProvider>();
+            db.Products.AddRange(DemoCatalog.Create(clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void CreateDataFolder(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || connectionString!.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    private static void AddRequestValidators(IServiceCollection services)
+    {
+        var validators =
+            from type in typeof(DependencyInjection).Assembly.GetTypes()
+            where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+            from contract in type.GetInterfaces()
+            where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IRequestValidator<>)
+            select (contract, type);
+
+        foreach (var (contract, type) in validators)
+        {
+            services.AddTransient(contract, type);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CatalogAdmin.Core.Activity;
+using CatalogAdmin.Core.Products;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Core.Persistence;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or ORDER BY DateTimeOffset text; UTC ticks in an INTEGER column sort exactly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

@@ -1,0 +1,33 @@
+using CatalogAdmin.Core.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Core.Products;
+
+/// <summary>One product with every field, or null when there is no such product.</summary>
+public sealed record GetProductQuery(Guid Id) : IRequest<ProductDto?>;
+
+/// <summary>A product as read; pass <see cref="Version"/> back unchanged in <see cref="UpdateProductCommand"/>.</summary>
+public sealed record ProductDto(
+    Guid Id,
+    string Name,
+    string Sku,
+    string? Description,
+    decimal Price,
+    int Stock,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+internal sealed class GetProductHandler(IDbContextFactory<CatalogDbContext> dbFactory) : IRequestHandler<GetProductQuery, ProductDto?>
+{
+    public async Task<ProductDto?> Handle(GetProductQuery request, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Products
+            .AsNoTracking()
+            .Where(p => p.Id == request.Id)
+            .Select(p => new ProductDto(p.Id, p.Name, p.Sku, p.Description, p.Price, p.Stock, p.CreatedAt, p.UpdatedAt, p.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using CatalogAdmin.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Core.Products;
+
+/// <summary>
+/// A SKU belongs to one product, ignoring case. Validators check it up front for a clear message;
+/// the unique index catches two saves that race past that check, and both become the same error.
+/// </summary>
+internal static class SkuUniqueness
+{
+    private const int SqliteConstraint = 19;
+
+    public static async Task CheckAsync(
+        IDbContextFactory<CatalogDbContext> dbFactory, string? sku, Guid? exceptProductId, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (errors.Has(nameof(Product.Sku)))
+        {
+            return; // the SKU is already refused for its form; a duplicate message would only add noise
+        }
+
+        var normalized = ProductRules.NormalizeSku(sku);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var taken = await db.Products.AnyAsync(p => p.Sku == normalized && p.Id != exceptProductId, cancellationToken);
+        if (taken)
+        {
+            errors.Add(nameof(Product.Sku), DuplicateMessage(normalized));
+        }
+    }
+
+    public static string DuplicateMessage(string normalizedSku) => $"SKU {normalizedSku} is already used by another product.";
+
+    public static bool IsViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
+        sqlite.Message.Contains("Products.Sku", StringComparison.Ordinal);
+
+    public static RequestValidationException ToValidationError(string normalizedSku) =>
+        new(nameof(Product.Sku), DuplicateMessage(normalizedSku));
+}

@@ -1,0 +1,72 @@
+using CatalogAdmin.Core.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Core.Products;
+
+/// <summary>
+/// Saves new values over a product and returns its new version. <paramref name="Version"/> is the one
+/// the caller read with <see cref="GetProductQuery"/>; if the product has changed since, nothing is saved
+/// and <see cref="ConcurrencyConflictException"/> is thrown.
+/// </summary>
+public sealed record UpdateProductCommand(
+    Guid Id,
+    string Name,
+    string Sku,
+    string? Description,
+    decimal Price,
+    int Stock,
+    long Version) : IRequest<long>;
+
+internal sealed class UpdateProductValidator(IDbContextFactory<CatalogDbContext> dbFactory) : IRequestValidator<UpdateProductCommand>
+{
+    public async Task ValidateAsync(UpdateProductCommand request, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        ProductRules.Check(request.Name, request.Sku, request.Description, request.Price, request.Stock, errors);
+        await SkuUniqueness.CheckAsync(dbFactory, request.Sku, exceptProductId: request.Id, errors, cancellationToken);
+    }
+}
+
+internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock)
+    : IRequestHandler<UpdateProductCommand, long>
+{
+    public async Task<long> Handle(UpdateProductCommand request, CancellationToken cancellationToken)
+    {
+        Product product;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+                ?? throw new NotFoundException(nameof(Product), request.Id);
+
+            if (product.Version != request.Version)
+            {
+                throw new ConcurrencyConflictException(nameof(Product), request.Id);
+            }
+
+            // The UPDATE's WHERE compares against the version the caller read, not the one just loaded,
+            // so a change saved by someone else between our read and our write is refused too.
+            db.Entry(product).Property(p => p.Version).OriginalValue = request.Version;
+            product.Update(request.Name, request.Sku, request.Description, request.Price, request.Stock, clock.GetUtcNow());
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                var stillExists = await db.Products.AsNoTracking().AnyAsync(p => p.Id == request.Id, cancellationToken);
+                throw stillExists
+                    ? new ConcurrencyConflictException(nameof(Product), request.Id)
+                    : new NotFoundException(nameof(Product), request.Id);
+            }
+            catch (DbUpdateException exception) when (SkuUniqueness.IsViolation(exception))
+            {
+                throw SkuUniqueness.ToValidationError(product.Sku);
+            }
+        }
+
+        await publisher.Publish(
+            new ProductUpdatedNotification(product.Id, product.Name, product.Sku, product.UpdatedAt), CancellationToken.None);
+        return product.Version;
+    }
+}
