@@ -1,12 +1,22 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Web;
 using CatalogAdmin.Web.Components;
+using CatalogAdmin.Web.Notifications;
+using MudBlazor;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.Services.AddMudServices(config =>
+{
+    config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+    config.SnackbarConfiguration.PreventDuplicates = false;
+    config.SnackbarConfiguration.VisibleStateDuration = 5000;
+});
 builder.Services.AddCatalogCore(CatalogDatabase.ConnectionString(builder.Configuration, builder.Environment));
+builder.Services.AddCatalogWeb(builder.Configuration);
 
 var app = builder.Build();
 
@@ -16,6 +26,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseRequestLocalization(app.Services.GetRequiredService<CatalogCulture>().LocalizationOptions());
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

@@ -1,0 +1,48 @@
+using CatalogAdmin.Core.Products;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CatalogAdmin.Web.Components.Pages.Products;
+
+/// <summary>
+/// What the products list shows: search, sort and page. It lives in the URL's query string
+/// (?q=…&amp;sort=price&amp;desc=true&amp;page=2&amp;size=50) so refresh, back and shared links restore it.
+/// Values from the URL are clamped to ones the list can show, never refused.
+/// </summary>
+public sealed record ProductListView(string Search, ProductSortField SortBy, bool Descending, int Page, int PageSize)
+{
+    public static readonly int[] PageSizes = [10, 25, 50, 100];
+    public const int DefaultPageSize = 25;
+
+    public static ProductListView Default { get; } = new(string.Empty, ProductSortField.Name, false, 1, DefaultPageSize);
+
+    public static ProductListView FromQuery(string? search, string? sort, bool? descending, int? page, int? pageSize) => new(
+        search?.Trim() ?? string.Empty,
+        ParseSort(sort),
+        descending ?? false,
+        page is > 0 ? page.Value : 1,
+        pageSize is { } size && PageSizes.Contains(size) ? size : DefaultPageSize);
+
+    public ListProductsQuery ToQuery() =>
+        new(string.IsNullOrEmpty(Search) ? null : Search, SortBy, Descending, Page, PageSize);
+
+    /// <summary>The list's address for this view; defaults are left out to keep links short.</summary>
+    public string ToUri()
+    {
+        var query = new Dictionary<string, string?>();
+        if (Search.Length > 0) query["q"] = Search;
+        if (SortBy != ProductSortField.Name) query["sort"] = SortKey(SortBy);
+        if (Descending) query["desc"] = "true";
+        if (Page != 1) query["page"] = Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (PageSize != DefaultPageSize) query["size"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("products", query);
+    }
+
+    public static string SortKey(ProductSortField field) => field switch
+    {
+        ProductSortField.UpdatedAt => "updated",
+        _ => field.ToString().ToLowerInvariant(),
+    };
+
+    private static ProductSortField ParseSort(string? sort) =>
+        Enum.GetValues<ProductSortField>().FirstOrDefault(f => string.Equals(SortKey(f), sort, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,47 @@
+using Microsoft.JSInterop;
+
+namespace CatalogAdmin.Web.Notifications;
+
+/// <summary>
+/// Converts UTC times to the browser's time zone. The server renders the page, so its own zone
+/// says nothing about the user's; the browser's IANA zone is asked once per circuit.
+/// </summary>
+public sealed class BrowserClock(IJSRuntime js, ILogger<BrowserClock> logger)
+{
+    private TimeZoneInfo? _zone;
+
+    /// <summary>The zone in use: the browser's once known, UTC until then.</summary>
+    public TimeZoneInfo Zone => _zone ?? TimeZoneInfo.Utc;
+
+    public bool IsKnown => _zone is not null;
+
+    /// <summary>Call from OnAfterRenderAsync(firstRender); true when the zone changed and the page should re-render.</summary>
+    public async Task<bool> EnsureZoneAsync()
+    {
+        if (_zone is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var id = await js.InvokeAsync<string?>("catalogAdmin.timeZone");
+            if (!string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                _zone = zone;
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            logger.LogDebug(exception, "Could not read the browser's time zone; showing UTC");
+        }
+
+        return false;
+    }
+
+    public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Zone);
+
+    public string Format(DateTimeOffset time) =>
+        IsKnown ? ToLocal(time).ToString("g") : ToLocal(time).ToString("g") + " UTC";
+}

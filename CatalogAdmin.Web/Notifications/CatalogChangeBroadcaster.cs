@@ -1,0 +1,77 @@
+using CatalogAdmin.Core.Products;
+
+namespace CatalogAdmin.Web.Notifications;
+
+/// <summary>
+/// Tells every open page of every circuit that a product changed, so lists and the activity log
+/// refresh without a reload. Subscribers must dispose their subscription when they go away.
+/// </summary>
+public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> logger)
+{
+    private readonly Lock _gate = new();
+    private readonly List<Func<IProductChangeNotification, Task>> _subscribers = [];
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    public IDisposable Subscribe(Func<IProductChangeNotification, Task> onChange)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(onChange);
+        }
+
+        return new Subscription(this, onChange);
+    }
+
+    public async Task BroadcastAsync(IProductChangeNotification change)
+    {
+        Func<IProductChangeNotification, Task>[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                await subscriber(change);
+            }
+            catch (Exception exception)
+            {
+                // One broken page (e.g. a circuit that just dropped) must not stop the others' updates.
+                logger.LogWarning(exception, "A live-update subscriber failed for product {ProductId}", change.ProductId);
+            }
+        }
+    }
+
+    private void Unsubscribe(Func<IProductChangeNotification, Task> onChange)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(onChange);
+        }
+    }
+
+    private sealed class Subscription(CatalogChangeBroadcaster owner, Func<IProductChangeNotification, Task> onChange) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(onChange);
+            }
+        }
+    }
+}
