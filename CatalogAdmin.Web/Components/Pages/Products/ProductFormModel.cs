@@ -25,20 +25,30 @@ public sealed class ProductFormModel
         Stock = product.Stock.ToString(culture),
     };
 
-    /// <summary>The message for one field under the product rules, or null when it is fine.</summary>
-    public string? ErrorFor(string field, CultureInfo culture) => field switch
+    public static readonly string[] Fields = [nameof(Name), nameof(Sku), nameof(Description), nameof(Price), nameof(Stock)];
+
+    /// <summary>The message for a field's text under the product rules, or null when it is fine.</summary>
+    public static string? ErrorFor(string field, string? text, CultureInfo culture) => field switch
     {
-        nameof(Name) => ProductRules.NameError(Name),
-        nameof(Sku) => ProductRules.SkuError(Sku),
-        nameof(Description) => ProductRules.DescriptionError(Description),
-        nameof(Price) => TryParsePrice(culture, out var price) ? ProductRules.PriceError(price) : PriceFormatError(),
-        nameof(Stock) => TryParseStock(culture, out var stock) ? ProductRules.StockError(stock) : StockFormatError(),
+        nameof(Name) => ProductRules.NameError(text),
+        nameof(Sku) => ProductRules.SkuError(text),
+        nameof(Description) => ProductRules.DescriptionError(text),
+        nameof(Price) => TryParsePrice(text, culture, out var price) ? ProductRules.PriceError(price) : PriceFormatError(text),
+        nameof(Stock) => TryParseStock(text, culture, out var stock) ? ProductRules.StockError(stock) : StockFormatError(text),
         _ => null,
     };
 
-    public static readonly string[] Fields = [nameof(Name), nameof(Sku), nameof(Description), nameof(Price), nameof(Stock)];
+    public string Text(string field) => field switch
+    {
+        nameof(Name) => Name,
+        nameof(Sku) => Sku,
+        nameof(Description) => Description,
+        nameof(Price) => Price,
+        nameof(Stock) => Stock,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a product form field."),
+    };
 
-    public bool IsValid(CultureInfo culture) => Fields.All(field => ErrorFor(field, culture) is null);
+    public bool IsValid(CultureInfo culture) => Fields.All(field => ErrorFor(field, Text(field), culture) is null);
 
     public CreateProductCommand ToCreateCommand(CultureInfo culture) =>
         new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture));
@@ -46,21 +56,21 @@ public sealed class ProductFormModel
     public UpdateProductCommand ToUpdateCommand(Guid id, long version, CultureInfo culture) =>
         new(id, Name, Sku, Description, ParsePrice(culture), ParseStock(culture), version);
 
-    private string? PriceFormatError() =>
-        string.IsNullOrWhiteSpace(Price) ? "Price is required." : "Price must be a number, for example 19.99.";
-
-    private string? StockFormatError() =>
-        string.IsNullOrWhiteSpace(Stock) ? "Stock is required." : "Stock must be a whole number, for example 12.";
-
-    private bool TryParsePrice(CultureInfo culture, out decimal price) =>
-        decimal.TryParse(Price.Trim(), NumberStyles.Number, culture, out price);
-
-    private bool TryParseStock(CultureInfo culture, out int stock) =>
-        int.TryParse(Stock.Trim(), NumberStyles.Integer | NumberStyles.AllowThousands, culture, out stock);
-
     private decimal ParsePrice(CultureInfo culture) =>
-        TryParsePrice(culture, out var price) ? price : throw new FormatException(PriceFormatError());
+        TryParsePrice(Price, culture, out var price) ? price : throw new FormatException(PriceFormatError(Price));
 
     private int ParseStock(CultureInfo culture) =>
-        TryParseStock(culture, out var stock) ? stock : throw new FormatException(StockFormatError());
+        TryParseStock(Stock, culture, out var stock) ? stock : throw new FormatException(StockFormatError(Stock));
+
+    private static string PriceFormatError(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "Price is required." : "Price must be a number, for example 19.99.";
+
+    private static string StockFormatError(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "Stock is required." : "Stock must be a whole number, for example 12.";
+
+    private static bool TryParsePrice(string? text, CultureInfo culture, out decimal price) =>
+        decimal.TryParse(text?.Trim(), NumberStyles.Number, culture, out price);
+
+    private static bool TryParseStock(string? text, CultureInfo culture, out int stock) =>
+        int.TryParse(text?.Trim(), NumberStyles.Integer | NumberStyles.AllowThousands, culture, out stock);
 }

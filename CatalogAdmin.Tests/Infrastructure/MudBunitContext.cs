@@ -1,0 +1,56 @@
+using Bunit;
+using Bunit.TestDoubles;
+using CatalogAdmin.Web;
+using CatalogAdmin.Web.Notifications;
+using MediatR;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CatalogAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context ready for MudBlazor pages: loose JS interop, MudBlazor services with instant
+/// snackbars, the app's culture (en-US, USD), a <see cref="FakeSender"/> in place of MediatR, and the
+/// popover, dialog and snackbar providers rendered before the component under test.
+/// </summary>
+public abstract class MudBunitContext : BunitContext
+{
+    protected MudBunitContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.ShowTransitionDuration = 0;
+            config.SnackbarConfiguration.HideTransitionDuration = 0;
+            config.SnackbarConfiguration.VisibleStateDuration = 60_000;
+        });
+        Services.AddSingleton<ISender>(Sender);
+        Services.AddSingleton(new CatalogCulture("en-US", "USD"));
+        Services.AddSingleton<CatalogChangeBroadcaster>();
+        Services.AddScoped<BrowserClock>();
+        Services.AddLogging();
+    }
+
+    protected FakeSender Sender { get; } = new();
+
+    protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+
+    protected CatalogChangeBroadcaster Broadcaster => Services.GetRequiredService<CatalogChangeBroadcaster>();
+
+    /// <summary>Renders the MudBlazor providers (once), then the component.</summary>
+    protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        Providers ??= Render<MudProviders>();
+        return Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>The rendered providers: dialogs and snackbars appear in here.</summary>
+    protected IRenderedComponent<MudProviders>? Providers { get; private set; }
+
+    protected IReadOnlyList<string> SnackbarMessages() =>
+        Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? string.Empty).ToList();
+}
