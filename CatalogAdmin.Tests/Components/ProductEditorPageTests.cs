@@ -8,9 +8,7 @@ namespace CatalogAdmin.Tests.Components;
 
 public sealed class ProductEditorPageTests : MudBunitContext
 {
-    private static readonly ProductDto Existing = new(
-        Guid.Parse("0195f0a0-0000-7000-8000-000000000001"), "Dell XPS 15", "DELL-XPS15", "A laptop.", 1999.99m, 7,
-        new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), 3);
+    private static readonly ProductDto Existing = TestProducts.Laptop;
 
     [Fact]
     public void Bad_values_show_messages_under_their_fields_and_send_nothing()
@@ -31,6 +29,126 @@ public sealed class ProductEditorPageTests : MudBunitContext
             Assert.Contains("Stock must be a whole number, for example 12.", page.Markup);
         });
         Assert.Empty(Sender.Sent);
+    }
+
+    [Fact]
+    public void Create_sends_the_typed_values_and_opens_the_new_product()
+    {
+        var newId = Guid.NewGuid();
+        Sender.Answer<CreateProductCommand, Guid>(_ => newId);
+        var page = RenderWithProviders<ProductEditorPage>();
+
+        Fill(page, "Name", "Logitech MX Master 3S");
+        Fill(page, "SKU", "logi-mx3s");
+        Fill(page, "Description", "Quiet clicks.");
+        Fill(page, "Price", "1,099.50");
+        Fill(page, "Stock", "12");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.EndsWith($"/products/{newId}", Navigation.Uri));
+        Assert.Equal(
+            new CreateProductCommand("Logitech MX Master 3S", "logi-mx3s", "Quiet clicks.", 1099.50m, 12),
+            Assert.Single(Sender.SentOf<CreateProductCommand>()));
+    }
+
+    [Fact]
+    public void Edit_shows_the_current_values_and_sends_an_update_with_the_version_it_read()
+    {
+        Sender.Answer<GetProductQuery, ProductDto?>(_ => Existing);
+        Sender.Answer<UpdateProductCommand, long>(command => command.Version + 1);
+        var page = RenderWithProviders<ProductEditorPage>(p => p.Add(x => x.Id, Existing.Id.ToString()));
+        page.WaitForAssertion(() => Assert.Equal("Dell XPS 15", FieldInput(page, "Name").GetAttribute("value")));
+        Assert.Equal("1999.99", FieldInput(page, "Price").GetAttribute("value"));
+
+        Fill(page, "Stock", "5");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        Assert.Equal(
+            new UpdateProductCommand(Existing.Id, "Dell XPS 15", "DELL-XPS15", "A laptop.", 1999.99m, 5, Existing.Version),
+            Assert.Single(Sender.SentOf<UpdateProductCommand>()));
+    }
+
+    [Fact]
+    public void Server_validation_errors_appear_under_their_fields_and_the_form_stays()
+    {
+        Sender.Throw<CreateProductCommand>(_ => new RequestValidationException("Sku", "SKU LOGI-MX3S is already used by another product."));
+        var page = RenderWithProviders<ProductEditorPage>();
+        Navigation.NavigateTo("products/new");
+        FillValid(page);
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() =>
+        {
+            var skuField = FieldInput(page, "SKU").Closest(".mud-input-control")!;
+            Assert.Contains("SKU LOGI-MX3S is already used by another product.", skuField.TextContent);
+        });
+        Assert.EndsWith("/products/new", Navigation.Uri);
+        Assert.Equal("logi-mx3s", FieldInput(page, "SKU").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Save_is_disabled_while_saving_and_a_second_submit_sends_nothing()
+    {
+        var pending = new TaskCompletionSource<Guid>();
+        Sender.AnswerAsync<CreateProductCommand, Guid>(_ => pending.Task);
+        var page = RenderWithProviders<ProductEditorPage>();
+        FillValid(page);
+
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.True(SaveButton(page).HasAttribute("disabled")));
+        page.Find("form").Submit();
+
+        Assert.Single(Sender.SentOf<CreateProductCommand>());
+        page.InvokeAsync(() => pending.SetResult(Guid.NewGuid()));
+        page.WaitForAssertion(() => Assert.Contains("/products/", Navigation.Uri));
+    }
+
+    [Fact]
+    public void A_conflicting_save_keeps_the_typed_values_and_offers_the_latest_ones()
+    {
+        var theirs = Existing with { Price = 1799.00m, Version = Existing.Version + 1 };
+        var reads = 0;
+        Sender.Answer<GetProductQuery, ProductDto?>(_ => reads++ == 0 ? Existing : theirs);
+        Sender.Throw<UpdateProductCommand>(command => new ConcurrencyConflictException("Product", command.Id));
+        var page = RenderWithProviders<ProductEditorPage>(p => p.Add(x => x.Id, Existing.Id.ToString()));
+        page.WaitForAssertion(() => Assert.Equal("Dell XPS 15", FieldInput(page, "Name").GetAttribute("value")));
+        Fill(page, "Stock", "99");
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed this product", page.Markup));
+        Assert.Equal("99", FieldInput(page, "Stock").GetAttribute("value"));
+        Assert.Contains("1799.00", page.Find("table").TextContent);
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Reload latest values").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("1799.00", FieldInput(page, "Price").GetAttribute("value")));
+        Assert.Equal("7", FieldInput(page, "Stock").GetAttribute("value"));
+        Assert.DoesNotContain("Someone else changed this product", page.Markup);
+    }
+
+    [Fact]
+    public void Editing_an_unknown_product_shows_not_found()
+    {
+        Sender.Answer<GetProductQuery, ProductDto?>(_ => null);
+
+        var page = RenderWithProviders<ProductEditorPage>(p => p.Add(x => x.Id, Guid.NewGuid().ToString()));
+
+        page.WaitForAssertion(() => Assert.Contains("Product not found", page.Find("h1").TextContent));
+        Assert.Empty(page.FindAll("form"));
+    }
+
+    private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<ProductEditorPage> page) =>
+        page.FindAll("button").Single(b => b.GetAttribute("type") == "submit");
+
+    private static void FillValid(IRenderedComponent<ProductEditorPage> page)
+    {
+        Fill(page, "Name", "Logitech MX Master 3S");
+        Fill(page, "SKU", "logi-mx3s");
+        Fill(page, "Price", "99.99");
+        Fill(page, "Stock", "12");
     }
 
     private static void Fill<T>(IRenderedComponent<T> page, string label, string value)

@@ -44,12 +44,14 @@ public abstract class MudBunitContext : BunitContext
     protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
-        Providers ??= Render<MudProviders>();
+        _ = Providers;
         return Render(parameters ?? (_ => { }));
     }
 
-    /// <summary>The rendered providers: dialogs and snackbars appear in here.</summary>
-    protected IRenderedComponent<MudProviders>? Providers { get; private set; }
+    /// <summary>The rendered providers (rendered on first use): dialogs and snackbars appear in here.</summary>
+    protected IRenderedComponent<MudProviders> Providers => _providers ??= Render<MudProviders>();
+
+    private IRenderedComponent<MudProviders>? _providers;
 
     protected IReadOnlyList<string> SnackbarMessages() =>
         Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? string.Empty).ToList();

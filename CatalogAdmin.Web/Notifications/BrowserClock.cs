@@ -6,7 +6,7 @@ namespace CatalogAdmin.Web.Notifications;
 /// Converts UTC times to the browser's time zone. The server renders the page, so its own zone
 /// says nothing about the user's; the browser's IANA zone is asked once per circuit.
 /// </summary>
-public sealed class BrowserClock(IJSRuntime js, ILogger<BrowserClock> logger)
+public sealed class BrowserClock(IJSRuntime js, CatalogCulture culture, ILogger<BrowserClock> logger)
 {
     private TimeZoneInfo? _zone;
 
@@ -42,6 +42,10 @@ public sealed class BrowserClock(IJSRuntime js, ILogger<BrowserClock> logger)
 
     public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Zone);
 
-    public string Format(DateTimeOffset time) =>
-        IsKnown ? ToLocal(time).ToString("g") : ToLocal(time).ToString("g") + " UTC";
+    /// <summary>Date and short time in the catalog's culture, marked "UTC" while the browser's zone is unknown.</summary>
+    public string Format(DateTimeOffset time)
+    {
+        var text = ToLocal(time).ToString("g", culture.Culture);
+        return IsKnown ? text : text + " UTC";
+    }
 }

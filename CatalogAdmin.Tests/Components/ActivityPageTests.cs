@@ -1,0 +1,53 @@
+using Bunit;
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Activity;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Tests.Infrastructure;
+using CatalogAdmin.Web.Components.Pages;
+
+namespace CatalogAdmin.Tests.Components;
+
+public sealed class ActivityPageTests : MudBunitContext
+{
+    private static readonly Guid KeptId = Guid.Parse("0195f0a0-0000-7000-8000-000000000001");
+    private static readonly Guid GoneId = Guid.Parse("0195f0a0-0000-7000-8000-000000000002");
+
+    public ActivityPageTests()
+    {
+        Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
+            [
+                new(2, ProductChangeKind.Deleted, GoneId, "Old cable", "CBL-OLD", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), false),
+                new(1, ProductChangeKind.Created, KeptId, "Dell XPS 15", "DELL-XPS15", new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), true),
+            ],
+            2, query.Page, query.PageSize));
+    }
+
+    [Fact]
+    public void Lists_entries_as_answered_with_a_link_only_to_products_that_still_exist()
+    {
+        var page = RenderWithProviders<ActivityPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+        Assert.Equal(new ListActivityQuery(1, 50), Sender.SentOf<ListActivityQuery>()[0]);
+        var rows = page.FindAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("Deleted", rows[0]);
+        Assert.Contains("Old cable", rows[0]);
+        Assert.Contains("Created", rows[1]);
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{KeptId}");
+        Assert.DoesNotContain(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{GoneId}");
+    }
+
+    [Fact]
+    public async Task A_change_elsewhere_refreshes_the_log_and_leaving_unsubscribes()
+    {
+        var page = RenderWithProviders<ActivityPage>();
+        page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListActivityQuery>()));
+
+        await page.InvokeAsync(() => Broadcaster.BroadcastAsync(
+            new ProductUpdatedNotification(KeptId, "Dell XPS 15", "DELL-XPS15", DateTimeOffset.UtcNow)));
+
+        page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListActivityQuery>().Count));
+        await DisposeComponentsAsync();
+        Assert.Equal(0, Broadcaster.SubscriberCount);
+    }
+}

@@ -1,0 +1,146 @@
+using Bunit;
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Tests.Infrastructure;
+using CatalogAdmin.Web.Components.Pages.Products;
+
+namespace CatalogAdmin.Tests.Components;
+
+public sealed class ProductsPageTests : MudBunitContext
+{
+    private static readonly ProductListItem Laptop = new(
+        Guid.Parse("0195f0a0-0000-7000-8000-000000000001"), "Dell XPS 15", "DELL-XPS15", 1999.99m, 12, new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
+
+    private static readonly ProductListItem Cable = new(
+        Guid.Parse("0195f0a0-0000-7000-8000-000000000002"), "USB-C Cable", "CBL-USBC", 9.99m, 3, new DateTimeOffset(2026, 11, 3, 9, 30, 0, TimeSpan.Zero));
+
+    public ProductsPageTests()
+    {
+        Sender.Answer<ListProductsQuery, PagedResult<ProductListItem>>(query =>
+        {
+            var items = new[] { Laptop, Cable }
+                .Where(p => query.Search is null || p.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            return new PagedResult<ProductListItem>(items, items.Count, query.Page, query.PageSize);
+        });
+    }
+
+    [Fact]
+    public void First_visit_asks_for_page_one_by_name_and_shows_the_rows_with_prices_in_dollars()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+        Assert.Equal(new ListProductsQuery(null, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
+        var headers = page.FindAll("th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(["Name", "SKU", "Price", "Stock", "Updated"], headers.Where(h => h.Length > 0));
+        Assert.Contains("$1,999.99", page.Markup);
+        Assert.Contains("$9.99", page.Markup);
+        Assert.DoesNotContain("¤", page.Markup);
+    }
+
+    [Fact]
+    public void Low_stock_is_marked()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var cableRow = page.FindAll("tr").Single(row => row.TextContent.Contains("USB-C Cable"));
+            Assert.Contains("Low stock", cableRow.TextContent);
+        });
+        var laptopRow = page.FindAll("tr").Single(row => row.TextContent.Contains("Dell XPS 15"));
+        Assert.DoesNotContain("Low stock", laptopRow.TextContent);
+    }
+
+    [Fact]
+    public void The_view_in_the_url_is_what_is_asked_for()
+    {
+        Navigation.NavigateTo("products?q=dell&sort=price&desc=true&page=2&size=50");
+
+        var page = RenderWithProviders<ProductsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(Sender.SentOf<ListProductsQuery>()));
+        Assert.Equal(new ListProductsQuery("dell", ProductSortField.Price, true, 2, 50), Sender.SentOf<ListProductsQuery>()[0]);
+    }
+
+    [Fact]
+    public void Nonsense_in_the_url_is_clamped_to_a_view_the_list_can_show()
+    {
+        Navigation.NavigateTo("products?sort=bogus&page=-4&size=10000");
+
+        var page = RenderWithProviders<ProductsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(Sender.SentOf<ListProductsQuery>()));
+        Assert.Equal(new ListProductsQuery(null, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
+    }
+
+    [Fact]
+    public void Typing_in_search_asks_again_with_the_text_and_puts_it_in_the_url()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+
+        ProductEditorPageTests.FieldInput(page, "Search").Input("cable");
+
+        page.WaitForAssertion(() => Assert.Contains(Sender.SentOf<ListProductsQuery>(), q => q.Search == "cable" && q.Page == 1), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.DoesNotContain("Dell XPS 15", page.Markup));
+        Assert.EndsWith("products?q=cable", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_search_that_matches_nothing_says_so()
+    {
+        Navigation.NavigateTo("products?q=zebra");
+
+        var page = RenderWithProviders<ProductsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("No products match “zebra”.", page.Markup));
+    }
+
+    [Fact]
+    public void Clicking_the_price_header_sorts_by_price_and_records_it_in_the_url()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+
+        page.FindAll("th .sortable-column-header").Single(header => header.TextContent.Trim() == "Price").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(Sender.SentOf<ListProductsQuery>(), q => q.SortBy == ProductSortField.Price && !q.Descending));
+        Assert.Contains("sort=price", Navigation.Uri);
+    }
+
+    [Fact]
+    public void Clicking_a_row_opens_the_product()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+
+        page.FindAll("tr").Single(row => row.TextContent.Contains("USB-C Cable")).Click();
+
+        Assert.EndsWith($"products/{Cable.Id}", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_change_broadcast_by_another_session_refreshes_the_list()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListProductsQuery>()));
+
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(
+            new ProductCreatedNotification(Guid.NewGuid(), "New thing", "NEW-1", DateTimeOffset.UtcNow)));
+
+        page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListProductsQuery>().Count));
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_unsubscribes_from_live_updates()
+    {
+        RenderWithProviders<ProductsPage>();
+        Assert.Equal(1, Broadcaster.SubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, Broadcaster.SubscriberCount);
+    }
+}
