@@ -7,6 +7,10 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve library assets (MudBlazor's CSS and JS) from a build output in every environment, not only in
+// Development; a published app has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices(config =>

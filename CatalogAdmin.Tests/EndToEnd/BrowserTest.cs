@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace CatalogAdmin.Tests.EndToEnd;
+
+/// <summary>
+/// Base of every end-to-end test: opens browser contexts on the running app (traced), finds things by
+/// what users see, and on failure saves a screenshot and a Playwright trace under the test output folder.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
+{
+    protected static readonly CultureInfo EnUs = CultureInfo.GetCultureInfo("en-US");
+    private readonly List<(IBrowserContext Context, IPage Page)> _opened = [];
+
+    protected BrowserAppFixture Fixture { get; } = fixture;
+
+    protected string Url(string path) => new Uri(Fixture.App!.BaseAddress, path).ToString();
+
+    /// <summary>A fresh browser session (its own cookies and circuit) on the given page of the app.</summary>
+    protected async Task<IPage> OpenAsync(string path = "products")
+    {
+        if (Fixture.Unavailable is { } reason)
+        {
+            if (Chromium.IsCi)
+            {
+                Assert.Fail($"End-to-end tests need a browser in CI: {reason}");
+            }
+
+            Assert.Skip(reason);
+        }
+
+        var context = await Fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-US" });
+        context.SetDefaultTimeout(15_000);
+        await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
+        var page = await context.NewPageAsync();
+        _opened.Add((context, page));
+        await GoToAsync(page, path);
+        return page;
+    }
+
+    protected async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(Url(path));
+        // Pages render only once the circuit is up (no prerendering): the heading proves it.
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
+
+    protected static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
+
+    protected static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+
+    /// <summary>Creates a product through the form, as staff do, and returns its details address.</summary>
+    protected static async Task<string> CreateProductAsync(IPage page, string name, string sku, string price, string stock, string? description = null)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "New product" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New product" })).ToBeVisibleAsync();
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("SKU").FillAsync(sku);
+        if (description is not null)
+        {
+            await page.GetByLabel("Description").FillAsync(description);
+        }
+
+        await page.GetByLabel("Price").FillAsync(price);
+        await page.GetByLabel("Stock").FillAsync(stock);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        return page.Url;
+    }
+
+    protected static async Task SearchAsync(IPage page, string text)
+    {
+        await page.GetByLabel("Search").FillAsync(text);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"[?&]q="));
+    }
+
+    protected static ILocator Rows(IPage page) => page.Locator("tbody tr");
+
+    protected static ILocator Row(IPage page, string text) => Rows(page).Filter(new() { HasText = text });
+
+    /// <summary>The values of one column of the visible grid, by its header's text.</summary>
+    protected static async Task<IReadOnlyList<string>> ColumnAsync(IPage page, string header)
+    {
+        var headers = await page.Locator("thead th").AllInnerTextsAsync();
+        var index = headers.Select(h => h.Trim()).ToList().IndexOf(header);
+        Assert.True(index >= 0, $"No column \"{header}\" among {string.Join(", ", headers)}");
+        return await Rows(page).Locator($"td:nth-child({index + 1})").AllInnerTextsAsync();
+    }
+
+    /// <summary>Polls until the condition holds; Playwright's Expect covers elements, this covers derived facts.</summary>
+    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        var folder = Path.Combine(AppContext.BaseDirectory, "e2e-artifacts", Sanitize(TestContext.Current.Test?.TestDisplayName ?? "test"));
+        for (var i = 0; i < _opened.Count; i++)
+        {
+            var (context, page) = _opened[i];
+            if (failed)
+            {
+                Directory.CreateDirectory(folder);
+                var screenshot = Path.Combine(folder, $"page{i + 1}.png");
+                var trace = Path.Combine(folder, $"trace{i + 1}.zip");
+                try
+                {
+                    await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+                }
+                catch (PlaywrightException)
+                {
+                    // the page may be gone; the trace still has its last state
+                }
+
+                await context.Tracing.StopAsync(new() { Path = trace });
+                var message = $"End-to-end failure artifacts: {screenshot} {trace} (open with `pwsh bin/.../playwright.ps1 show-trace` or trace.playwright.dev)";
+                TestContext.Current.TestOutputHelper?.WriteLine(message);
+                await Console.Error.WriteLineAsync(message);
+            }
+            else
+            {
+                await context.Tracing.StopAsync();
+            }
+
+            await context.DisposeAsync();
+        }
+    }
+
+    private static string Sanitize(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'))[..Math.Min(name.Length, 120)];
+}
