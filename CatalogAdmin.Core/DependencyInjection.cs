@@ -1,3 +1,4 @@
+using System.Reflection;
 using CatalogAdmin.Core.Common;
 using CatalogAdmin.Core.Common.Behaviours;
 using CatalogAdmin.Core.Persistence;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, NobodySignedIn>();
         services.AddDbContextFactory<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
@@ -24,10 +26,23 @@ public static class DependencyInjection
         {
             config.RegisterServicesFromAssembly(typeof(DependencyInjection).Assembly);
             config.NotificationPublisherType = typeof(ResilientNotificationPublisher);
+            // Order matters: who may ask is settled before what they asked is examined.
+            config.AddOpenBehavior(typeof(AuthorizationBehaviour<,>));
             config.AddOpenBehavior(typeof(ValidationBehaviour<,>));
         });
 
-        AddRequestValidators(services);
+        AddRequestValidators(services, typeof(DependencyInjection).Assembly);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the MediatR handlers and request validators of another assembly (Web's own requests),
+    /// so they run through the same authorization and validation pipeline. Call after AddCatalogCore.
+    /// </summary>
+    public static IServiceCollection AddCatalogRequestsFrom(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddMediatR(config => config.RegisterServicesFromAssembly(assembly));
+        AddRequestValidators(services, assembly);
         return services;
     }
 
@@ -69,10 +84,10 @@ public static class DependencyInjection
         }
     }
 
-    private static void AddRequestValidators(IServiceCollection services)
+    private static void AddRequestValidators(IServiceCollection services, Assembly assembly)
     {
         var validators =
-            from type in typeof(DependencyInjection).Assembly.GetTypes()
+            from type in assembly.GetTypes()
             where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
             from contract in type.GetInterfaces()
             where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IRequestValidator<>)

@@ -1,6 +1,5 @@
-using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core;
 using CatalogAdmin.Web.Notifications;
-using MediatR;
 
 namespace CatalogAdmin.Web;
 
@@ -12,14 +11,11 @@ public static class WebServices
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
         services.AddScoped<BrowserClock>();
+        services.AddTransient<Staff.StaffAccounts>();
 
-        // Web's own notification handlers, next to the ones Core registers.
-        services.AddTransient<INotificationHandler<ProductCreatedNotification>, ShowProductToast>();
-        services.AddTransient<INotificationHandler<ProductUpdatedNotification>, ShowProductToast>();
-        services.AddTransient<INotificationHandler<ProductDeletedNotification>, ShowProductToast>();
-        services.AddTransient<INotificationHandler<ProductCreatedNotification>, BroadcastProductChange>();
-        services.AddTransient<INotificationHandler<ProductUpdatedNotification>, BroadcastProductChange>();
-        services.AddTransient<INotificationHandler<ProductDeletedNotification>, BroadcastProductChange>();
+        // Web's own requests (staff management) and notification handlers (toast, live updates) join
+        // Core's pipeline. Registered after Core's, so the activity row is written before others are told.
+        services.AddCatalogRequestsFrom(typeof(WebServices).Assembly);
         return services;
     }
 }

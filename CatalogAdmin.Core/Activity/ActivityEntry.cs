@@ -13,6 +13,7 @@ public sealed class ActivityEntry
     public string ProductName { get; private set; } = string.Empty;
     public string ProductSku { get; private set; } = string.Empty;
     public DateTimeOffset OccurredAt { get; private set; }
+    public string? ChangedBy { get; private set; }
 
     public static ActivityEntry For(IProductChangeNotification change) => new()
     {
@@ -21,6 +22,7 @@ public sealed class ActivityEntry
         ProductName = change.Name,
         ProductSku = change.Sku,
         OccurredAt = change.OccurredAt,
+        ChangedBy = change.ChangedBy,
     };
 }
 
@@ -33,6 +35,7 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         entry.Property(e => e.ProductName).HasMaxLength(ProductRules.NameMaxLength);
         entry.Property(e => e.ProductSku).HasMaxLength(ProductRules.SkuMaxLength);
+        entry.Property(e => e.ChangedBy).HasMaxLength(256);
         entry.HasIndex(e => new { e.OccurredAt, e.Id });
         entry.HasIndex(e => e.ProductId);
     }

@@ -16,7 +16,8 @@ public sealed record ActivityEntryDto(
     string ProductName,
     string ProductSku,
     DateTimeOffset OccurredAt,
-    bool ProductExists);
+    bool ProductExists,
+    string? ChangedBy = null);
 
 internal sealed class ListActivityValidator : IRequestValidator<ListActivityQuery>
 {
@@ -46,7 +47,8 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
                 e.ProductName,
                 e.ProductSku,
                 e.OccurredAt,
-                db.Products.Any(p => p.Id == e.ProductId)))
+                db.Products.Any(p => p.Id == e.ProductId),
+                e.ChangedBy))
             .ToListAsync(cancellationToken);
 
         return new PagedResult<ActivityEntryDto>(items, total, request.Page, request.PageSize);

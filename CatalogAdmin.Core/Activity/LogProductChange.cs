@@ -18,10 +18,10 @@ internal sealed partial class LogProductChange(ILogger<LogProductChange> logger)
 
     private Task Log(IProductChangeNotification change)
     {
-        LogChange(change.Kind, change.ProductId, change.Sku, change.Name);
+        LogChange(change.Kind, change.ProductId, change.Sku, change.Name, change.ChangedBy);
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Product {Change}: {ProductId} {Sku} \"{ProductName}\"")]
-    private partial void LogChange(ProductChangeKind change, Guid productId, string sku, string productName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Product {Change}: {ProductId} {Sku} \"{ProductName}\" by {ChangedBy}")]
+    private partial void LogChange(ProductChangeKind change, Guid productId, string sku, string productName, string? changedBy);
 }

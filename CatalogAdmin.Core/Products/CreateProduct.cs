@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>Adds a product and returns its new Id.</summary>
+[RequiresRole(Roles.Editor)]
 public sealed record CreateProductCommand(string Name, string Sku, string? Description, decimal Price, int Stock) : IRequest<Guid>;
 
 internal sealed class CreateProductValidator(IDbContextFactory<CatalogDbContext> dbFactory) : IRequestValidator<CreateProductCommand>
@@ -16,7 +17,7 @@ internal sealed class CreateProductValidator(IDbContextFactory<CatalogDbContext>
     }
 }
 
-internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock)
+internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateProductCommand, Guid>
 {
     public async Task<Guid> Handle(CreateProductCommand request, CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> d
 
         // The product is saved: from here on nothing may report failure to the caller.
         await publisher.Publish(
-            new ProductCreatedNotification(product.Id, product.Name, product.Sku, product.CreatedAt), CancellationToken.None);
+            new ProductCreatedNotification(product.Id, product.Name, product.Sku, product.CreatedAt) { ChangedBy = user.Name },
+            CancellationToken.None);
         return product.Id;
     }
 }

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>Deletes a product. True when it deleted; false when the product was already gone.</summary>
+[RequiresRole(Roles.Editor)]
 public sealed record DeleteProductCommand(Guid Id) : IRequest<bool>;
 
-internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock)
+internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<DeleteProductCommand, bool>
 {
     public async Task<bool> Handle(DeleteProductCommand request, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> d
                 return false;
             }
 
-            deleted = new ProductDeletedNotification(request.Id, product.Name, product.Sku, clock.GetUtcNow());
+            deleted = new ProductDeletedNotification(request.Id, product.Name, product.Sku, clock.GetUtcNow()) { ChangedBy = user.Name };
         }
 
         await publisher.Publish(deleted, CancellationToken.None);

@@ -9,6 +9,7 @@ namespace CatalogAdmin.Core.Products;
 /// the caller read with <see cref="GetProductQuery"/>; if the product has changed since, nothing is saved
 /// and <see cref="ConcurrencyConflictException"/> is thrown.
 /// </summary>
+[RequiresRole(Roles.Editor)]
 public sealed record UpdateProductCommand(
     Guid Id,
     string Name,
@@ -27,7 +28,7 @@ internal sealed class UpdateProductValidator(IDbContextFactory<CatalogDbContext>
     }
 }
 
-internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock)
+internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdateProductCommand, long>
 {
     public async Task<long> Handle(UpdateProductCommand request, CancellationToken cancellationToken)
@@ -66,7 +67,8 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
         }
 
         await publisher.Publish(
-            new ProductUpdatedNotification(product.Id, product.Name, product.Sku, product.UpdatedAt), CancellationToken.None);
+            new ProductUpdatedNotification(product.Id, product.Name, product.Sku, product.UpdatedAt) { ChangedBy = user.Name },
+            CancellationToken.None);
         return product.Version;
     }
 }

@@ -32,6 +32,18 @@ public abstract class MudBunitContext : BunitContext
         Services.AddSingleton<CatalogChangeBroadcaster>();
         Services.AddScoped<BrowserClock>();
         Services.AddLogging();
+
+        // Pages show editing actions only to Editors and Admins; tests sign in as an Editor unless they say otherwise.
+        Authorization = AddAuthorization();
+        SignInAs("editor@example.com", CatalogAdmin.Core.Roles.Editor);
+    }
+
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected void SignInAs(string name, params string[] roles)
+    {
+        Authorization.SetAuthorized(name);
+        Authorization.SetRoles(roles);
     }
 
     protected FakeSender Sender { get; } = new();

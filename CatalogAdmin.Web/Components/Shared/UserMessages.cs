@@ -7,7 +7,8 @@ public static class UserMessages
 {
     public static string ForFailure(Exception exception, string action) => exception switch
     {
-        NotFoundException => $"Could not {action}: the product no longer exists. Someone may have deleted it.",
+        ForbiddenException forbidden => $"Could not {action}: {forbidden.Message}",
+        NotFoundException => $"Could not {action}: it no longer exists. Someone may have deleted it.",
         ConcurrencyConflictException => $"Could not {action}: someone else changed the product meanwhile. Reload to see their changes.",
         RequestValidationException validation => $"Could not {action}: {string.Join(" ", validation.Errors.SelectMany(e => e.Value))}",
         _ => $"Could not {action} because of an unexpected problem. Nothing was changed; please try again.",

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using CatalogAdmin.Core;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Web.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>Staff sign-in: Identity on SQLite, cookie hardening, lockout, password policy, current user for Core.</summary>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
+        services.AddScoped<ICurrentUser, CircuitCurrentUser>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "CatalogAdmin.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+
+        services.AddDbContext<StaffDbContext>(options => options.UseSqlite(
+            connectionString, sqlite => sqlite.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+
+    /// <summary>
+    /// Migrates the Identity tables, creates the roles, and makes sure there is an Admin: from
+    /// configuration (CatalogAdmin:Admin:Email and :Password) or, if none is configured, with a random
+    /// one-time password printed once to the console. There is no default password.
+    /// </summary>
+    public static async Task InitializeStaffAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var email = configuration["CatalogAdmin:Admin:Email"] is { Length: > 0 } configuredEmail ? configuredEmail : "admin@catalogadmin.local";
+        var password = configuration["CatalogAdmin:Admin:Password"];
+        var generated = string.IsNullOrEmpty(password);
+        password = generated ? OneTimePassword() : password!;
+
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+            EnsureSucceeded(await users.CreateAsync(admin, password), $"create the first Admin account {email}");
+        }
+        else
+        {
+            await users.RemovePasswordAsync(admin);
+            EnsureSucceeded(await users.AddPasswordAsync(admin, password), $"set the password of {email}");
+        }
+
+        EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.Admin), $"make {email} an Admin");
+
+        if (generated)
+        {
+            // Deliberately the console, not the log: logs are kept and shipped; this is shown once.
+            Console.WriteLine();
+            Console.WriteLine("CatalogAdmin: no Admin account existed, so one was created.");
+            Console.WriteLine($"  Sign in as {email} with the one-time password {password}");
+            Console.WriteLine("  and change it at once (your name in the top bar > Change password).");
+            Console.WriteLine("  To choose these yourself, set CatalogAdmin__Admin__Email and CatalogAdmin__Admin__Password.");
+            Console.WriteLine();
+        }
+    }
+
+    /// <summary>A random password that meets the policy (upper, lower, digit, 16 characters).</summary>
+    public static string OneTimePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        var body = RandomNumberGenerator.GetString(alphabet, 13);
+        return $"{body}Aa7"; // the policy's character classes, whatever the random part holds
+    }
+
+    private static void EnsureSucceeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
