@@ -16,7 +16,7 @@ public sealed class ActivityPageTests : MudBunitContext
     {
         Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
             [
-                new(2, ProductChangeKind.Deleted, GoneId, "Old cable", "CBL-OLD", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), false),
+                new(2, ProductChangeKind.Deleted, GoneId, "Old cable", "CBL-OLD", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), false, "editor@example.com"),
                 new(1, ProductChangeKind.Created, KeptId, "Dell XPS 15", "DELL-XPS15", new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), true),
             ],
             2, query.Page, query.PageSize));
@@ -32,6 +32,7 @@ public sealed class ActivityPageTests : MudBunitContext
         var rows = page.FindAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains("Deleted", rows[0]);
         Assert.Contains("Old cable", rows[0]);
+        Assert.Contains("editor@example.com", rows[0]);
         Assert.Contains("Created", rows[1]);
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{KeptId}");
         Assert.DoesNotContain(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{GoneId}");

@@ -17,7 +17,22 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "catalogadmin-e2e", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
+    public const string AdminEmail = "admin@e2e.test";
+    public const string EditorEmail = "editor@e2e.test";
+    public const string ViewerEmail = "viewer@e2e.test";
+    public const string LockoutEmail = "lockme@e2e.test";
+    public const string Password = "E2e-Passw0rd-Long";
+
+    private readonly Dictionary<string, string> _signedIn = [];
+    private readonly SemaphoreSlim _signInGate = new(1, 1);
+
     public string DatabaseFile => Path.Combine(_folder, "catalog.db");
+
+    private static Dictionary<string, string> Environment => new()
+    {
+        ["CatalogAdmin__Admin__Email"] = AdminEmail,
+        ["CatalogAdmin__Admin__Password"] = Password,
+    };
 
     public AppProcess? App { get; private set; }
 
@@ -36,7 +51,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_folder);
-        App = await AppProcess.StartAsync(DatabaseFile);
+        App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -44,6 +59,57 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             Headless = true,
             Args = Chromium.LaunchArguments,
         });
+        await CreateStaffAccountsAsync();
+    }
+
+    /// <summary>The cookies of a signed-in session for this account, signed in once through the sign-in page.</summary>
+    public async Task<string> SignedInStateAsync(string email)
+    {
+        await _signInGate.WaitAsync();
+        try
+        {
+            if (!_signedIn.TryGetValue(email, out var state))
+            {
+                await using var context = await Browser!.NewContextAsync();
+                var page = await context.NewPageAsync();
+                await SignInAsync(page, App!.BaseAddress, email, Password);
+                _signedIn[email] = state = await context.StorageStateAsync();
+            }
+
+            return state;
+        }
+        finally
+        {
+            _signInGate.Release();
+        }
+    }
+
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string email, string password)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "Account/Login").ToString());
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The Admin (from configuration) makes the other test accounts on the Staff page, as an Admin would.</summary>
+    private async Task CreateStaffAccountsAsync()
+    {
+        await using var context = await Browser!.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, App!.BaseAddress, AdminEmail, Password);
+        await page.GotoAsync(new Uri(App.BaseAddress, "staff").ToString());
+        foreach (var (email, role) in new[] { (EditorEmail, "Editor"), (ViewerEmail, "Viewer"), (LockoutEmail, "Viewer") })
+        {
+            await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+            await page.GetByLabel("Role", new() { Exact = true }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true })).ToBeVisibleAsync();
+        }
     }
 
     /// <summary>Stops the app and starts it again on the same database file.</summary>
@@ -54,7 +120,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
-        App = await AppProcess.StartAsync(DatabaseFile);
+        App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,8 +17,11 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
 
     protected string Url(string path) => new Uri(Fixture.App!.BaseAddress, path).ToString();
 
-    /// <summary>A fresh browser session (its own cookies and circuit) on the given page of the app.</summary>
-    protected async Task<IPage> OpenAsync(string path = "products")
+    /// <summary>A fresh browser session (its own circuit), signed in as the Editor, on the given page of the app.</summary>
+    protected Task<IPage> OpenAsync(string path = "products") => OpenAsAsync(BrowserAppFixture.EditorEmail, path);
+
+    /// <summary>A fresh browser session signed in as <paramref name="email"/>, or signed out when it is null.</summary>
+    protected async Task<IPage> OpenAsAsync(string? email, string path = "products")
     {
         if (Fixture.Unavailable is { } reason)
         {
@@ -30,12 +33,25 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
             Assert.Skip(reason);
         }
 
-        var context = await Fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-US" });
+        var context = await Fixture.Browser!.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1280, Height = 800 },
+            Locale = "en-US",
+            StorageState = email is null ? null : await Fixture.SignedInStateAsync(email),
+        });
         context.SetDefaultTimeout(15_000);
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         _opened.Add((context, page));
-        await GoToAsync(page, path);
+        if (email is null)
+        {
+            await page.GotoAsync(Url(path));
+        }
+        else
+        {
+            await GoToAsync(page, path);
+        }
+
         return page;
     }
 
