@@ -1,0 +1,58 @@
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Activity;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Tests.Infrastructure;
+
+namespace CatalogAdmin.Tests.Activity;
+
+public sealed class ListActivityTests : HandlerTest
+{
+    [Fact]
+    public async Task The_log_lists_every_change_newest_first_with_product_and_who()
+    {
+        Host.User.SignInAs("editor@example.com", Roles.Editor);
+        var lampId = await CreateAsync(sku: "LAMP-1", name: "Desk lamp");
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var chairId = await CreateAsync(sku: "CHAIR-1", name: "Chair");
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Host.SendAsync(new UpdateProductCommand(lampId, "Desk lamp XL", "LAMP-1", null, 20m, 1, 1));
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Host.SendAsync(new DeleteProductCommand(chairId));
+
+        var log = await Host.SendAsync(new ListActivityQuery());
+
+        Assert.Equal(4, log.TotalCount);
+        Assert.Equal(
+            [
+                (ProductChangeKind.Deleted, chairId, "Chair", "CHAIR-1", false),
+                (ProductChangeKind.Updated, lampId, "Desk lamp XL", "LAMP-1", true),
+                (ProductChangeKind.Created, chairId, "Chair", "CHAIR-1", false),
+                (ProductChangeKind.Created, lampId, "Desk lamp", "LAMP-1", true),
+            ],
+            log.Items.Select(e => (e.Kind, e.ProductId, e.ProductName, e.ProductSku, e.ProductExists)));
+        Assert.All(log.Items, e => Assert.Equal("editor@example.com", e.ChangedBy));
+        Assert.Equal(Host.Clock.GetUtcNow(), log.Items[0].OccurredAt);
+    }
+
+    [Fact]
+    public async Task The_log_pages()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await CreateAsync(sku: $"LAMP-{i}");
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var second = await Host.SendAsync(new ListActivityQuery(Page: 2, PageSize: 3));
+
+        Assert.Equal(7, second.TotalCount);
+        Assert.Equal(["LAMP-3", "LAMP-2", "LAMP-1"], second.Items.Select(e => e.ProductSku));
+    }
+
+    [Fact]
+    public async Task Out_of_range_paging_is_refused()
+    {
+        await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(new ListActivityQuery(Page: 0)));
+        await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(new ListActivityQuery(PageSize: 101)));
+    }
+}

@@ -1,0 +1,132 @@
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Persistence;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CatalogAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// Core as the app runs it — AddCatalogCore, MediatR's pipeline, real SQLite — on a temporary database
+/// file of its own, migrated on start and deleted on dispose. Requests go through <see cref="ISender"/>
+/// from a fresh scope, as a Blazor circuit would send them, signed in as <see cref="User"/> (an Admin
+/// unless a test says otherwise).
+/// </summary>
+public sealed class CatalogTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CatalogTestHost(ServiceProvider services, string databaseFile, TestCurrentUser user, CapturedLogs logs, TestClock clock)
+    {
+        _services = services;
+        DatabaseFile = databaseFile;
+        User = user;
+        Logs = logs;
+        Clock = clock;
+    }
+
+    public string DatabaseFile { get; }
+
+    public string ConnectionString => $"Data Source={DatabaseFile}";
+
+    public TestCurrentUser User { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public TestClock Clock { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <param name="configure">Extra registrations; gets the services and the database's connection string.</param>
+    public static async Task<CatalogTestHost> StartAsync(Action<IServiceCollection, string>? configure = null, bool seedDemoData = false)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "catalogadmin-tests");
+        Directory.CreateDirectory(folder);
+        var databaseFile = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+
+        var user = new TestCurrentUser();
+        var logs = new CapturedLogs();
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddCatalogCore($"Data Source={databaseFile}");
+        configure?.Invoke(services, $"Data Source={databaseFile}");
+        services.AddSingleton<ICurrentUser>(user); // last, so it wins over any the configured services bring
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var host = new CatalogTestHost(provider, databaseFile, user, logs, clock);
+        await provider.InitializeCatalogDatabaseAsync(seedDemoData, TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, TestContext.Current.CancellationToken);
+    }
+
+    public async Task SendAsync(IRequest request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends a request whose type the caller only knows at run time (e.g. from a list of requests).</summary>
+    public async Task<object?> SendUntypedAsync(object request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A context on the same file, for arranging data directly and asserting what is stored.</summary>
+    public CatalogDbContext OpenDb() => _services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabaseFile + suffix);
+        }
+    }
+}
+
+/// <summary>The signed-in user of a test host; change it to act as another role or nobody.</summary>
+public sealed class TestCurrentUser : ICurrentUser
+{
+    private string[] _roles = [Roles.Admin];
+
+    public bool IsAuthenticated { get; private set; } = true;
+
+    public string? Name { get; private set; } = "admin@example.com";
+
+    public bool IsInRole(string role) => IsAuthenticated && _roles.Contains(role);
+
+    public void SignInAs(string name, params string[] roles)
+    {
+        IsAuthenticated = true;
+        Name = name;
+        _roles = roles;
+    }
+
+    public void SignOut()
+    {
+        IsAuthenticated = false;
+        Name = null;
+        _roles = [];
+    }
+}
+
+/// <summary>A clock the test moves by hand, so timestamps are exact and ordered.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

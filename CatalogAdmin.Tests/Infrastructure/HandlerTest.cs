@@ -1,0 +1,32 @@
+using CatalogAdmin.Core.Products;
+
+namespace CatalogAdmin.Tests.Infrastructure;
+
+/// <summary>Base of handler tests: a fresh <see cref="CatalogTestHost"/> (own SQLite file) per test.</summary>
+public abstract class HandlerTest : IAsyncLifetime
+{
+    private CatalogTestHost? _host;
+
+    protected CatalogTestHost Host => _host ?? throw new InvalidOperationException("The host starts in InitializeAsync.");
+
+    protected NotificationRecorder Notifications { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await CatalogTestHost.StartAsync((services, _) => Notifications = NotificationRecorder.AddTo(services));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    protected static CreateProductCommand ValidCreate(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
+        new(name, sku, "A lamp for the desk.", price, stock);
+
+    protected Task<Guid> CreateAsync(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
+        Host.SendAsync(ValidCreate(sku, name, price, stock));
+}

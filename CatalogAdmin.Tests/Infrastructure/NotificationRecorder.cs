@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using CatalogAdmin.Core.Products;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CatalogAdmin.Tests.Infrastructure;
+
+/// <summary>Records every product notification published, as one more handler beside the app's own.</summary>
+public sealed class NotificationRecorder
+{
+    public ConcurrentQueue<IProductChangeNotification> Published { get; } = new();
+
+    public static NotificationRecorder AddTo(IServiceCollection services)
+    {
+        var recorder = new NotificationRecorder();
+        services.AddSingleton(recorder);
+        services.AddTransient<INotificationHandler<ProductCreatedNotification>, Handler>();
+        services.AddTransient<INotificationHandler<ProductUpdatedNotification>, Handler>();
+        services.AddTransient<INotificationHandler<ProductDeletedNotification>, Handler>();
+        return recorder;
+    }
+
+    private sealed class Handler(NotificationRecorder recorder) :
+        INotificationHandler<ProductCreatedNotification>,
+        INotificationHandler<ProductUpdatedNotification>,
+        INotificationHandler<ProductDeletedNotification>
+    {
+        public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => Record(notification);
+
+        public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => Record(notification);
+
+        public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => Record(notification);
+
+        private Task Record(IProductChangeNotification notification)
+        {
+            recorder.Published.Enqueue(notification);
+            return Task.CompletedTask;
+        }
+    }
+}

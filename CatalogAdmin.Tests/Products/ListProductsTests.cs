@@ -1,0 +1,182 @@
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Tests.Infrastructure;
+
+namespace CatalogAdmin.Tests.Products;
+
+public sealed class ListProductsTests : HandlerTest
+{
+    private const int GeneratedCount = 1_200;
+
+    [Fact]
+    public async Task Sorting_by_price_is_exact_to_the_cent_over_many_rows_in_both_directions()
+    {
+        var products = await GenerateAsync(GeneratedCount);
+
+        var ascending = await AllPagesAsync(ProductSortField.Price, descending: false);
+        var descending = await AllPagesAsync(ProductSortField.Price, descending: true);
+
+        Assert.Equal(products.OrderBy(p => p.Price).ThenBy(p => IdKey(p.Id), StringComparer.Ordinal).Select(p => p.Id), ascending.Select(p => p.Id));
+        Assert.Equal(products.OrderByDescending(p => p.Price).ThenByDescending(p => IdKey(p.Id), StringComparer.Ordinal).Select(p => p.Id), descending.Select(p => p.Id));
+        var prices = ascending.Select(p => p.Price).ToList();
+        Assert.True(prices.IndexOf(9.99m) < prices.IndexOf(10.00m) && prices.IndexOf(10.00m) < prices.IndexOf(100.00m));
+    }
+
+    [Theory]
+    [InlineData(ProductSortField.Name, false)]
+    [InlineData(ProductSortField.Name, true)]
+    [InlineData(ProductSortField.Sku, false)]
+    [InlineData(ProductSortField.Stock, true)]
+    [InlineData(ProductSortField.UpdatedAt, false)]
+    [InlineData(ProductSortField.UpdatedAt, true)]
+    public async Task Every_sort_orders_by_its_column_with_ties_broken_by_id(ProductSortField sortBy, bool descending)
+    {
+        var products = await GenerateAsync(300);
+
+        var listed = await AllPagesAsync(sortBy, descending);
+
+        var expected = sortBy switch
+        {
+            ProductSortField.Name => Order(products, p => p.Name.ToUpperInvariant(), descending),
+            ProductSortField.Sku => Order(products, p => p.Sku, descending),
+            ProductSortField.Stock => Order(products, p => p.Stock.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), descending),
+            _ => Order(products, p => p.UpdatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture), descending),
+        };
+        Assert.Equal(expected.Select(p => p.Id), listed.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task Paging_returns_every_row_exactly_once_even_with_many_ties()
+    {
+        var products = await GenerateAsync(500);
+
+        var first = await Host.SendAsync(new ListProductsQuery(SortBy: ProductSortField.Stock, PageSize: 37));
+        var all = await AllPagesAsync(ProductSortField.Stock, descending: false, pageSize: 37);
+
+        Assert.Equal(500, first.TotalCount);
+        Assert.Equal(14, first.PageCount);
+        Assert.Equal(500, all.Count);
+        Assert.Equal(products.Select(p => p.Id).Order(), all.Select(p => p.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_is_empty_with_the_true_total()
+    {
+        await GenerateAsync(30);
+
+        var page = await Host.SendAsync(new ListProductsQuery(Page: 99, PageSize: 10));
+
+        Assert.Empty(page.Items);
+        Assert.Equal(30, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Search_matches_part_of_a_name_or_a_sku_ignoring_case()
+    {
+        await CreateAsync(sku: "DELL-XPS15", name: "Dell XPS 15 Laptop");
+        await CreateAsync(sku: "LOGI-MX3", name: "Logitech mouse");
+        await CreateAsync(sku: "CBL-USBC", name: "Braided cable");
+
+        Assert.Equal(["Dell XPS 15 Laptop"], await NamesMatchingAsync("xps"));
+        Assert.Equal(["Logitech mouse"], await NamesMatchingAsync("gi-m"));
+        Assert.Equal(["Braided cable", "Logitech mouse"], await NamesMatchingAsync("I"));
+        Assert.Equal(["Braided cable"], await NamesMatchingAsync("  usbc  "));
+        Assert.Empty(await NamesMatchingAsync("zebra"));
+    }
+
+    [Fact]
+    public async Task Search_takes_like_wildcards_literally()
+    {
+        await CreateAsync(sku: "PCT-1", name: "100% cotton shirt");
+        await CreateAsync(sku: "PCT-2", name: "1000 cotton shirts");
+        await CreateAsync(sku: "UND-1", name: "snake_case mug");
+        await CreateAsync(sku: "UND-2", name: "snakeXcase mug");
+
+        Assert.Equal(["100% cotton shirt"], await NamesMatchingAsync("0%"));
+        Assert.Equal(["snake_case mug"], await NamesMatchingAsync("e_c"));
+        Assert.Empty(await NamesMatchingAsync("\\"));
+    }
+
+    [Fact]
+    public async Task The_total_count_is_of_the_matches_not_of_the_page()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await CreateAsync(sku: $"LAMP-{i}", name: $"Lamp {i}");
+        }
+
+        await CreateAsync(sku: "CHAIR-1", name: "Chair");
+
+        var page = await Host.SendAsync(new ListProductsQuery("lamp", PageSize: 5));
+
+        Assert.Equal(5, page.Items.Count);
+        Assert.Equal(12, page.TotalCount);
+    }
+
+    [Theory]
+    [InlineData(0, 25, "Page")]
+    [InlineData(-1, 25, "Page")]
+    [InlineData(1, 0, "PageSize")]
+    [InlineData(1, 101, "PageSize")]
+    public async Task Out_of_range_paging_is_refused(int page, int pageSize, string property)
+    {
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new ListProductsQuery(Page: page, PageSize: pageSize)));
+
+        Assert.Equal([property], refused.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task An_unknown_sort_field_is_refused()
+    {
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new ListProductsQuery(SortBy: (ProductSortField)42)));
+
+        Assert.Equal(["SortBy"], refused.Errors.Keys);
+    }
+
+    private async Task<List<string>> NamesMatchingAsync(string search) =>
+        (await Host.SendAsync(new ListProductsQuery(search))).Items.Select(p => p.Name).ToList();
+
+    private async Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100)
+    {
+        var all = new List<ProductListItem>();
+        for (var page = 1; ; page++)
+        {
+            var result = await Host.SendAsync(new ListProductsQuery(null, sortBy, descending, page, pageSize));
+            all.AddRange(result.Items);
+            if (page >= result.PageCount)
+            {
+                return all;
+            }
+        }
+    }
+
+    /// <summary>Inserts generated products directly (fast), with prices that include 9.99, 10.00 and 100.00 and many ties.</summary>
+    private async Task<List<Product>> GenerateAsync(int count)
+    {
+        var random = new Random(20261123);
+        var start = Host.Clock.GetUtcNow();
+        var words = new[] { "lamp", "Chair", "desk", "Cable", "mouse", "Monitor", "stand", "Hub", "pen", "Mug" };
+        var fixedPrices = new[] { 9.99m, 10.00m, 100.00m, 0m, 1_000_000m };
+        var products = Enumerable.Range(0, count).Select(i => new Product(
+            $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {random.Next(50)}",
+            $"GEN-{i:D5}",
+            null,
+            i < fixedPrices.Length ? fixedPrices[i] : random.Next(0, 20_000) / 100m,
+            random.Next(0, 10),
+            start.AddSeconds(random.Next(0, 600)))).ToList();
+
+        await using var db = Host.OpenDb();
+        db.Products.AddRange(products);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return products;
+    }
+
+    // SQLite stores a Guid as upper-case text; ties are broken in that text's order.
+    private static string IdKey(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static IEnumerable<Product> Order(IEnumerable<Product> products, Func<Product, string> key, bool descending) => descending
+        ? products.OrderByDescending(key, StringComparer.Ordinal).ThenByDescending(p => IdKey(p.Id), StringComparer.Ordinal)
+        : products.OrderBy(key, StringComparer.Ordinal).ThenBy(p => IdKey(p.Id), StringComparer.Ordinal);
+}

@@ -1,0 +1,82 @@
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Tests.Infrastructure;
+
+namespace CatalogAdmin.Tests.Products;
+
+public sealed class UpdateProductTests : HandlerTest
+{
+    [Fact]
+    public async Task Update_saves_the_values_moves_updated_at_and_returns_a_new_version()
+    {
+        var id = await CreateAsync(sku: "LAMP-1");
+        var before = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var version = await Host.SendAsync(new UpdateProductCommand(id, " Brighter lamp ", "lamp-2", null, 24.50m, 7, before.Version));
+
+        var after = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Assert.Equal(("Brighter lamp", "LAMP-2", (string?)null, 24.50m, 7), (after.Name, after.Sku, after.Description, after.Price, after.Stock));
+        Assert.Equal(version, after.Version);
+        Assert.NotEqual(before.Version, after.Version);
+        Assert.Equal(before.CreatedAt, after.CreatedAt);
+        Assert.Equal(before.UpdatedAt + TimeSpan.FromMinutes(5), after.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Update_with_stale_version_is_a_conflict_and_keeps_the_newer_values()
+    {
+        var id = await CreateAsync(sku: "LAMP-1");
+        var read = (await Host.SendAsync(new GetProductQuery(id)))!;
+        await Host.SendAsync(new UpdateProductCommand(id, "Their name", read.Sku, null, 30m, 3, read.Version));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Host.SendAsync(new UpdateProductCommand(id, "My name", read.Sku, null, 10m, 1, read.Version)));
+
+        var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Assert.Equal(("Their name", 30m, 3), (stored.Name, stored.Price, stored.Stock));
+        Assert.Single(Notifications.Published, n => n is ProductUpdatedNotification);
+    }
+
+    [Fact]
+    public async Task Update_of_a_missing_product_is_not_found()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(
+            () => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), "Lamp", "LAMP-1", null, 1m, 1, 1)));
+    }
+
+    [Fact]
+    public async Task Update_to_another_products_sku_in_any_case_is_refused_on_sku()
+    {
+        await CreateAsync(sku: "TAKEN-1");
+        var id = await CreateAsync(sku: "MINE-1");
+
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "taken-1", null, 1m, 1, 1)));
+
+        Assert.Equal(["SKU TAKEN-1 is already used by another product."], refused.Errors["Sku"]);
+    }
+
+    [Fact]
+    public async Task Update_may_keep_its_own_sku_in_other_case()
+    {
+        var id = await CreateAsync(sku: "MINE-1");
+
+        await Host.SendAsync(new UpdateProductCommand(id, "Lamp", "mine-1", null, 1m, 1, 1));
+
+        Assert.Equal("MINE-1", (await Host.SendAsync(new GetProductQuery(id)))!.Sku);
+    }
+
+    [Fact]
+    public async Task A_refused_update_changes_nothing_and_publishes_nothing()
+    {
+        var id = await CreateAsync(sku: "LAMP-1", price: 19.99m);
+
+        await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "LAMP-1", null, 1.999m, 1, 1)));
+
+        var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Assert.Equal((19.99m, 1L), (stored.Price, stored.Version));
+        Assert.DoesNotContain(Notifications.Published, n => n is ProductUpdatedNotification);
+    }
+}
