@@ -26,7 +26,8 @@ public static class DependencyInjection
         {
             config.RegisterServicesFromAssembly(typeof(DependencyInjection).Assembly);
             config.NotificationPublisherType = typeof(ResilientNotificationPublisher);
-            // Order matters: who may ask is settled before what they asked is examined.
+            // Order matters: every request is logged, and who may ask is settled before what they asked is examined.
+            config.AddOpenBehavior(typeof(LoggingBehaviour<,>));
             config.AddOpenBehavior(typeof(AuthorizationBehaviour<,>));
             config.AddOpenBehavior(typeof(ValidationBehaviour<,>));
         });

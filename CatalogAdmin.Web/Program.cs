@@ -1,5 +1,6 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Web;
+using CatalogAdmin.Web.Commands;
 using CatalogAdmin.Web.Components;
 using CatalogAdmin.Web.Identity;
 using MudBlazor;
@@ -13,7 +14,20 @@ builder.WebHost.UseStaticWebAssets();
 
 var connectionString = CatalogDatabase.ConnectionString(builder.Configuration, builder.Environment);
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(circuits =>
+    {
+        // Limits per circuit, so one browser cannot hold the server's memory (see README, Reliability).
+        circuits.DisconnectedCircuitMaxRetained = 100;
+        circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
+        circuits.JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
+    })
+    .AddHubOptions(hub =>
+    {
+        // Larger messages are refused; the biggest legitimate one is a 4,000-character description.
+        hub.MaximumReceiveMessageSize = 32 * 1024;
+        hub.MaximumParallelInvocationsPerClient = 1;
+    });
 builder.Services.AddMudServices(config =>
 {
     config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
@@ -23,6 +37,7 @@ builder.Services.AddMudServices(config =>
 builder.Services.AddCatalogCore(connectionString);
 builder.Services.AddStaffIdentity(connectionString);
 builder.Services.AddCatalogWeb(builder.Configuration);
+builder.Services.AddHealthChecks().AddDbContextCheck<CatalogAdmin.Core.Persistence.CatalogDbContext>("catalog-database");
 
 var app = builder.Build();
 
@@ -43,10 +58,27 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+// Reports only "Healthy" or "Unhealthy" (database reachable or not), to anyone, quickly.
+app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 
-await app.Services.InitializeCatalogDatabaseAsync(app.Configuration.GetValue("Catalog:SeedDemoData", true));
-await app.Services.InitializeStaffAsync(app.Configuration);
+try
+{
+    await app.Services.InitializeCatalogDatabaseAsync(app.Configuration.GetValue("Catalog:SeedDemoData", true));
+    await app.Services.InitializeStaffAsync(app.Configuration);
+}
+catch (Exception exception) when (StartupFailure.Describe(exception, connectionString) is { } message)
+{
+    Console.Error.WriteLine(message);
+    return 1;
+}
+
+if (args is ["backup", ..])
+{
+    return await BackupCommand.RunAsync(app.Services, args);
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so tests can start the real app.</summary>
 public partial class Program;

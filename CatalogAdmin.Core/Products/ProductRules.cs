@@ -48,6 +48,11 @@ public static partial class ProductRules
             return $"Name must be at most {NameMaxLength} characters (it has {normalized.Length}).";
         }
 
+        if (HasBrokenCharacters(normalized))
+        {
+            return BrokenCharactersMessage("Name");
+        }
+
         return normalized.Any(char.IsControl) ? "Name cannot contain control characters." : null;
     }
 
@@ -80,6 +85,11 @@ public static partial class ProductRules
             return $"Description must be at most {DescriptionMaxLength:N0} characters (it has {normalized.Length:N0}).";
         }
 
+        if (HasBrokenCharacters(normalized))
+        {
+            return BrokenCharactersMessage("Description");
+        }
+
         // Line breaks and tabs are text; other control characters (NUL, escape codes) are not.
         return normalized.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
             ? "Description cannot contain control characters."
@@ -97,6 +107,29 @@ public static partial class ProductRules
     }
 
     public static string? StockError(int stock) => stock < 0 ? "Stock cannot be negative." : null;
+
+    /// <summary>
+    /// Half of a surrogate pair is not a character: it cannot be stored as UTF-8, so SQLite would
+    /// silently replace it and the product would not read back as typed.
+    /// </summary>
+    private static bool HasBrokenCharacters(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string BrokenCharactersMessage(string field) => $"{field} contains a broken character (half of an emoji or symbol); retype it.";
 
     private static void AddIfBroken(ValidationErrors errors, string property, string? message)
     {

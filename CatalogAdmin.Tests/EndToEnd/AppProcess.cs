@@ -82,6 +82,56 @@ public sealed partial class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Runs the app with arguments (a command such as "backup", or a start that should fail) until it exits.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IEnumerable<string> arguments, string databaseFile, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(WebDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WebDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Catalog"] = $"Data Source={databaseFile}";
+        start.Environment["CatalogAdmin__Admin__Email"] = "admin@example.com";
+        start.Environment["CatalogAdmin__Admin__Password"] = "Process-Test-Passw0rd";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app did not exit within 60 s.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Kills the app at once (SIGKILL), as a crash or a power cut of the process would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the app the way a service manager would (SIGTERM), waiting for a clean shutdown.</summary>
     public async Task StopAsync()
     {

@@ -112,11 +112,16 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the app and starts it again on the same database file.</summary>
-    public async Task RestartAppAsync()
+    /// <summary>Stops the app (cleanly, or killed when <paramref name="kill"/>) and starts it again on the same database file.</summary>
+    public async Task RestartAppAsync(bool kill = false)
     {
         if (App is not null)
         {
+            if (kill)
+            {
+                await App.KillAsync();
+            }
+
             await App.DisposeAsync();
         }
 

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace CatalogAdmin.Web.Commands;
+
+/// <summary>
+/// Turns a database that cannot be opened at start-up into one clear line naming the file and what to do,
+/// instead of a stack trace. The file is left as it was.
+/// </summary>
+internal static class StartupFailure
+{
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteIoError = 10;
+
+    public static string? Describe(Exception exception, string connectionString)
+    {
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var cause = Unwrap(exception);
+        return cause switch
+        {
+            SqliteException { SqliteErrorCode: SqliteNotADatabase } =>
+                $"CatalogAdmin cannot start: {file} is not a SQLite database. Nothing was changed. Move that file away or set ConnectionStrings__Catalog to another path.",
+            SqliteException { SqliteErrorCode: SqliteCorrupt } =>
+                $"CatalogAdmin cannot start: the database {file} is damaged. Nothing was changed. Restore a backup (see README) or set ConnectionStrings__Catalog to another path.",
+            SqliteException { SqliteErrorCode: SqliteReadOnly } =>
+                $"CatalogAdmin cannot start: the database {file} is read-only. Make the file and its folder writable by this user, or set ConnectionStrings__Catalog to another path.",
+            SqliteException { SqliteErrorCode: SqliteCantOpen or SqliteIoError } or IOException or UnauthorizedAccessException =>
+                $"CatalogAdmin cannot start: the database {file} cannot be opened or created ({cause.Message.TrimEnd('.')}). Make its folder exist and be writable by this user, or set ConnectionStrings__Catalog to another path.",
+            _ => null,
+        };
+    }
+
+    private static Exception Unwrap(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                return current;
+            }
+        }
+
+        return exception;
+    }
+}
