@@ -28,5 +28,12 @@ public static class CatalogBackup
         command.CommandText = "VACUUM INTO $target";
         command.Parameters.AddWithValue("$target", target);
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // VACUUM may renumber Products' rowids, which the search index refers to: rebuild it in the copy.
+        await using var copy = new SqliteConnection($"Data Source={target};Pooling=False");
+        await copy.OpenAsync(cancellationToken);
+        await using var rebuild = copy.CreateCommand();
+        rebuild.CommandText = "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')";
+        await rebuild.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -78,10 +78,35 @@ public sealed class ListProductsTests : HandlerTest
         await CreateAsync(sku: "CBL-USBC", name: "Braided cable");
 
         Assert.Equal(["Dell XPS 15 Laptop"], await NamesMatchingAsync("xps"));
+        Assert.Equal(["Dell XPS 15 Laptop"], await NamesMatchingAsync("S 15 L"));
         Assert.Equal(["Logitech mouse"], await NamesMatchingAsync("gi-m"));
-        Assert.Equal(["Braided cable", "Logitech mouse"], await NamesMatchingAsync("I"));
         Assert.Equal(["Braided cable"], await NamesMatchingAsync("  usbc  "));
         Assert.Empty(await NamesMatchingAsync("zebra"));
+    }
+
+    [Fact]
+    public async Task Searches_shorter_than_three_characters_match_the_start_of_a_name_or_sku()
+    {
+        await CreateAsync(sku: "DELL-XPS15", name: "Dell XPS 15 Laptop");
+        await CreateAsync(sku: "LOGI-MX3", name: "Logitech mouse");
+        await CreateAsync(sku: "XL-CHAIR", name: "Office chair");
+
+        Assert.Equal(["Dell XPS 15 Laptop"], await NamesMatchingAsync("de"));
+        Assert.Equal(["Office chair"], await NamesMatchingAsync("xl"));
+        Assert.Empty(await NamesMatchingAsync("ps")); // inside "XPS", but not at a start
+    }
+
+    [Fact]
+    public async Task Search_stays_in_step_with_renames_and_deletes()
+    {
+        var id = await CreateAsync(sku: "LAMP-1", name: "Desk lamp");
+        await Host.SendAsync(new UpdateProductCommand(id, "Floor light", "LIGHT-1", null, 1m, 1, 1));
+
+        Assert.Empty(await NamesMatchingAsync("lamp"));
+        Assert.Equal(["Floor light"], await NamesMatchingAsync("light-1"));
+
+        await Host.SendAsync(new DeleteProductCommand(id));
+        Assert.Empty(await NamesMatchingAsync("floor"));
     }
 
     [Fact]
@@ -92,8 +117,10 @@ public sealed class ListProductsTests : HandlerTest
         await CreateAsync(sku: "UND-1", name: "snake_case mug");
         await CreateAsync(sku: "UND-2", name: "snakeXcase mug");
 
-        Assert.Equal(["100% cotton shirt"], await NamesMatchingAsync("0%"));
+        Assert.Equal(["100% cotton shirt"], await NamesMatchingAsync("00% c"));
+        Assert.Equal(["100% cotton shirt"], await NamesMatchingAsync("00%"));
         Assert.Equal(["snake_case mug"], await NamesMatchingAsync("e_c"));
+        Assert.Empty(await NamesMatchingAsync("%"));
         Assert.Empty(await NamesMatchingAsync("\\"));
     }
 
