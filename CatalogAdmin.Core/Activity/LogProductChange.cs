@@ -5,18 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace CatalogAdmin.Core.Activity;
 
 /// <summary>Writes a structured log line for every saved product change.</summary>
-internal sealed partial class LogProductChange(ILogger<LogProductChange> logger) :
-    INotificationHandler<ProductCreatedNotification>,
-    INotificationHandler<ProductUpdatedNotification>,
-    INotificationHandler<ProductDeletedNotification>
+internal sealed partial class LogProductChange(ILogger<LogProductChange> logger) : ProductChangeHandler
 {
-    public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => Log(notification);
-
-    public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => Log(notification);
-
-    public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => Log(notification);
-
-    private Task Log(IProductChangeNotification change)
+    protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken)
     {
         LogChange(change.Kind, change.ProductId, change.Sku, change.Name, change.ChangedBy);
         return Task.CompletedTask;

@@ -6,18 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Activity;
 
 /// <summary>Writes a row to the activity log for every saved product change.</summary>
-internal sealed class RecordProductActivity(IDbContextFactory<CatalogDbContext> dbFactory) :
-    INotificationHandler<ProductCreatedNotification>,
-    INotificationHandler<ProductUpdatedNotification>,
-    INotificationHandler<ProductDeletedNotification>
+internal sealed class RecordProductActivity(IDbContextFactory<CatalogDbContext> dbFactory) : ProductChangeHandler
 {
-    public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => RecordAsync(notification, cancellationToken);
-
-    public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => RecordAsync(notification, cancellationToken);
-
-    public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => RecordAsync(notification, cancellationToken);
-
-    private async Task RecordAsync(IProductChangeNotification change, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Activity.Add(ActivityEntry.For(change));

@@ -20,18 +20,9 @@ public sealed class NotificationRecorder
         return recorder;
     }
 
-    private sealed class Handler(NotificationRecorder recorder) :
-        INotificationHandler<ProductCreatedNotification>,
-        INotificationHandler<ProductUpdatedNotification>,
-        INotificationHandler<ProductDeletedNotification>
+    private sealed class Handler(NotificationRecorder recorder) : ProductChangeHandler
     {
-        public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => Record(notification);
-
-        public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => Record(notification);
-
-        public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => Record(notification);
-
-        private Task Record(IProductChangeNotification notification)
+        protected override Task HandleAsync(IProductChangeNotification notification, CancellationToken cancellationToken)
         {
             recorder.Published.Enqueue(notification);
             return Task.CompletedTask;

@@ -8,20 +8,11 @@ namespace CatalogAdmin.Web.Notifications;
 /// Shows the acting user a toast for the change they just saved. MediatR resolves this handler from the
 /// scope of the circuit that sent the command, so the snackbar is that user's own.
 /// </summary>
-internal sealed class ShowProductToast(ISnackbar snackbar) :
-    INotificationHandler<ProductCreatedNotification>,
-    INotificationHandler<ProductUpdatedNotification>,
-    INotificationHandler<ProductDeletedNotification>
+internal sealed class ShowProductToast(ISnackbar snackbar) : ProductChangeHandler
 {
-    public Task Handle(ProductCreatedNotification notification, CancellationToken cancellationToken) => Show(notification);
-
-    public Task Handle(ProductUpdatedNotification notification, CancellationToken cancellationToken) => Show(notification);
-
-    public Task Handle(ProductDeletedNotification notification, CancellationToken cancellationToken) => Show(notification);
-
     public static string MessageFor(IProductChangeNotification change) => $"{change.Kind} \"{change.Name}\"";
 
-    private Task Show(IProductChangeNotification change)
+    protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken)
     {
         snackbar.Add(MessageFor(change), change.Kind == ProductChangeKind.Deleted ? Severity.Info : Severity.Success);
         return Task.CompletedTask;
