@@ -77,6 +77,11 @@ if (args is ["backup", ..])
     return await BackupCommand.RunAsync(app.Services, args);
 }
 
+if (args is ["seed-demo", ..])
+{
+    return await SeedDemoCommand.RunAsync(connectionString, args);
+}
+
 await app.RunAsync();
 return 0;
 

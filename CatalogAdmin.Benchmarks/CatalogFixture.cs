@@ -1,0 +1,78 @@
+using CatalogAdmin.Core;
+using CatalogAdmin.Core.Persistence;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CatalogAdmin.Benchmarks;
+
+/// <summary>
+/// A catalog of N generated products, made once and kept under BenchmarkDotNet.Artifacts/catalogs/, with
+/// Core wired as the app wires it (MediatR pipeline, one context per request), signed in as an Admin.
+/// </summary>
+public sealed class CatalogFixture : IAsyncDisposable
+{
+    private CatalogFixture(ServiceProvider services, string connectionString)
+    {
+        Services = services;
+        ConnectionString = connectionString;
+        Sender = services.GetRequiredService<ISender>();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public string ConnectionString { get; }
+
+    public ISender Sender { get; }
+
+    public static async Task<CatalogFixture> OpenAsync(int products)
+    {
+        var folder = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "catalogs"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"catalog-{products}.db");
+        var connectionString = $"Data Source={file}";
+
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddCatalogCore(connectionString)
+            .AddSingleton<ICurrentUser, BenchmarkUser>()
+            .BuildServiceProvider();
+
+        var fresh = !File.Exists(file);
+        await services.InitializeCatalogDatabaseAsync(seedDemoData: false);
+        if (fresh)
+        {
+            var result = await CatalogGenerator.GenerateAsync(connectionString, products);
+            Console.WriteLine($"// Generated {products:N0} products in {result.Elapsed.TotalSeconds:N1} s into {file}");
+        }
+
+        return new CatalogFixture(services, connectionString);
+    }
+
+    /// <summary>An id that exists, from the middle of the catalog.</summary>
+    public Guid SomeProductId(int offset)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id FROM Products ORDER BY rowid LIMIT 1 OFFSET $offset";
+        command.Parameters.AddWithValue("$offset", offset);
+        return Guid.Parse((string)command.ExecuteScalar()!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private sealed class BenchmarkUser : ICurrentUser
+    {
+        public bool IsAuthenticated => true;
+
+        public string? Name => "benchmark@example.com";
+
+        public bool IsInRole(string role) => role == Roles.Admin;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace CatalogAdmin.Core.Persistence;
+
+/// <summary>
+/// Fills a migrated catalog with N realistic, varied products fast: one transaction of prepared INSERTs,
+/// bypassing EF Core's change tracking. The Products triggers (search index, row count) are set aside for
+/// the load and the index is rebuilt in bulk at the end, inside the same transaction, so an interrupted
+/// load leaves the catalog exactly as it was. Run it while the app is stopped. Deterministic for a seed.
+/// </summary>
+public static class CatalogGenerator
+{
+    private const int BatchSize = 20_000;
+
+    private static readonly string[] Brands =
+        ["Acme", "Nordic", "Vertex", "Lumen", "Orbit", "Kestrel", "Pioneer", "Atlas", "Summit", "Cobalt", "Zephyr", "Harbor", "Quartz", "Falcon", "Ember", "Maple"];
+
+    private static readonly string[] Adjectives =
+        ["Compact", "Wireless", "Ergonomic", "Portable", "Premium", "Classic", "Smart", "Rugged", "Slim", "Pro", "Ultra", "Quiet", "Foldable", "Eco", "Heavy-duty", "Mini"];
+
+    private static readonly string[] Products =
+        ["Laptop", "Mouse", "Keyboard", "Monitor", "Headphones", "Desk Lamp", "Office Chair", "USB-C Hub", "Webcam", "Speaker", "Router", "Power Bank", "Tablet Stand", "SSD", "Microphone", "Printer", "Backpack", "Charger", "Cable", "Docking Station"];
+
+    private static readonly string[] Colours = ["Black", "White", "Graphite", "Silver", "Blue", "Red", "Green", "Sand"];
+
+    public sealed record Result(int Created, TimeSpan Elapsed);
+
+    public static async Task<Result> GenerateAsync(string connectionString, int count, int seed = 20261123, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var timer = Stopwatch.StartNew();
+        var random = new Random(seed);
+        var now = DateTimeOffset.UtcNow;
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // A bulk load of demo data: a large page cache (the secondary and search indexes get random
+            // inserts) and no fsync per commit. A crash mid-load loses generated rows, nothing else.
+            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -262144; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // A run number in the SKU keeps a second run from colliding with the first.
+        var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var triggers = await SetTriggersAsideAsync(connection, transaction, cancellationToken);
+        for (var done = 0; done < count;)
+        {
+            var batch = Math.Min(BatchSize, count - done);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO Products (Id, Name, Sku, Description, PriceCents, Stock, CreatedAt, UpdatedAt, Version)
+                VALUES ($id, $name, $sku, $description, $price, $stock, $created, $updated, 1)
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var name = insert.Parameters.Add("$name", SqliteType.Text);
+            var sku = insert.Parameters.Add("$sku", SqliteType.Text);
+            var description = insert.Parameters.Add("$description", SqliteType.Text);
+            var price = insert.Parameters.Add("$price", SqliteType.Integer);
+            var stock = insert.Parameters.Add("$stock", SqliteType.Integer);
+            var created = insert.Parameters.Add("$created", SqliteType.Integer);
+            var updated = insert.Parameters.Add("$updated", SqliteType.Integer);
+            await insert.PrepareAsync(cancellationToken);
+
+            for (var i = 0; i < batch; i++)
+            {
+                var n = done + i;
+                var brand = Brands[random.Next(Brands.Length)];
+                var product = Products[random.Next(Products.Length)];
+                var createdAt = now.AddMinutes(-random.Next(0, 60 * 24 * 365));
+                id.Value = Guid.CreateVersion7(createdAt).ToString().ToUpperInvariant();
+                name.Value = $"{brand} {Adjectives[random.Next(Adjectives.Length)]} {product} {random.Next(100, 9999)} {Colours[random.Next(Colours.Length)]}";
+                sku.Value = $"{brand[..3].ToUpperInvariant()}-{run}-{n:D7}";
+                description.Value = random.Next(4) == 0 ? DBNull.Value : $"{product} by {brand}.";
+                price.Value = PriceCents(random);
+                stock.Value = random.Next(20) == 0 ? random.Next(0, 5) : random.Next(5, 500);
+                created.Value = createdAt.UtcTicks;
+                updated.Value = createdAt.AddMinutes(random.Next(0, 60 * 24 * 30)).UtcTicks;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            done += batch;
+            progress?.Report(done);
+        }
+
+        await ExecuteAsync(connection, transaction, [.. triggers,
+            "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')",
+            "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products) WHERE Id = 1"], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(count, timer.Elapsed);
+    }
+
+    /// <summary>Drops the Products triggers and returns their SQL, to re-create them after the load.</summary>
+    private static async Task<List<string>> SetTriggersAsideAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var triggers = new List<(string Name, string Sql)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Products'";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                triggers.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, triggers.Select(t => $"DROP TRIGGER \"{t.Name}\"").ToList(), cancellationToken);
+        return triggers.Select(t => t.Sql).ToList();
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // Mostly everyday prices, some expensive ones, many ending in .99: like a real shop.
+    private static long PriceCents(Random random) => random.Next(10) switch
+    {
+        0 => random.Next(100_00, 3_000_00),
+        < 4 => random.Next(1, 100) * 100 + 99,
+        _ => random.Next(1_00, 500_00),
+    };
+}
