@@ -56,7 +56,7 @@ public static class DependencyInjection
         var dbFactory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        CreateDataFolder(db.Database.GetConnectionString());
+        PrepareDataFolder(db.Database.GetConnectionString());
         await db.Database.MigrateAsync(cancellationToken);
 
         // WAL lets readers continue while one writer commits; the setting is stored in the file.
@@ -70,7 +70,11 @@ public static class DependencyInjection
         }
     }
 
-    private static void CreateDataFolder(string? connectionString)
+    /// <summary>
+    /// Creates the folder of a file database if missing, and refuses a file or folder marked read-only
+    /// before anything is written, even where the operating system would let this user write (root).
+    /// </summary>
+    private static void PrepareDataFolder(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || connectionString!.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase))
@@ -78,10 +82,23 @@ public static class DependencyInjection
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
+        var file = Path.GetFullPath(dataSource);
+        if (File.Exists(file) && File.GetAttributes(file).HasFlag(FileAttributes.ReadOnly))
         {
-            Directory.CreateDirectory(folder);
+            throw new CatalogDatabaseReadOnlyException(file);
+        }
+
+        var folder = Path.GetDirectoryName(file);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        // WAL keeps two files beside the database (-wal, -shm): the folder must be writable too.
+        if (new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly))
+        {
+            throw new CatalogDatabaseReadOnlyException(folder);
         }
     }
 

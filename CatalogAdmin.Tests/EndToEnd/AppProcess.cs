@@ -28,7 +28,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         typeof(AppProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "CatalogAdminWebDll").Value!;
 
-    public static async Task<AppProcess> StartAsync(string databaseFile, bool seedDemoData = true, IDictionary<string, string>? environment = null)
+    /// <param name="port">The loopback port to listen on; 0 picks a free one.</param>
+    public static async Task<AppProcess> StartAsync(string databaseFile, bool seedDemoData = true, IDictionary<string, string>? environment = null, int port = 0)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +40,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(WebDll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Catalog"] = $"Data Source={databaseFile}";
         start.Environment["Catalog__SeedDemoData"] = seedDemoData ? "true" : "false";

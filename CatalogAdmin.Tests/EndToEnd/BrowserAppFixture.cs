@@ -112,9 +112,13 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the app (cleanly, or killed when <paramref name="kill"/>) and starts it again on the same database file.</summary>
+    /// <summary>
+    /// Stops the app (cleanly, or killed when <paramref name="kill"/>) and starts it again on the same database
+    /// file and address, as a service restart would: open pages can find it again.
+    /// </summary>
     public async Task RestartAppAsync(bool kill = false)
     {
+        var port = App?.BaseAddress.Port ?? 0;
         if (App is not null)
         {
             if (kill)
@@ -125,7 +129,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
-        App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
+        App = await AppProcess.StartAsync(DatabaseFile, environment: Environment, port: port);
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,40 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_only_database_file_stops_start_up_with_one_clear_line_and_is_left_alone()
+    {
+        var file = Path.Combine(_folder, "catalog.db");
+        var (created, _) = await AppProcess.RunToExitAsync(["backup", Path.Combine(_folder, "first-run-copy.db")], file);
+        Assert.Equal(0, created); // a first run made and seeded the database
+        var before = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+        File.SetAttributes(file, FileAttributes.ReadOnly); // chmod a-w
+
+        var (exitCode, output) = await AppProcess.RunToExitAsync(["--urls", "http://127.0.0.1:0"], file);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"CatalogAdmin cannot start: {file} is read-only", output);
+        Assert.Contains("ConnectionStrings__Catalog", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_read_only_database_folder_stops_start_up_with_one_clear_line_and_gets_no_file()
+    {
+        var folder = Path.Combine(_folder, "App_Data");
+        Directory.CreateDirectory(folder);
+        new DirectoryInfo(folder).Attributes |= FileAttributes.ReadOnly; // chmod a-w
+        var file = Path.Combine(folder, "catalog.db");
+
+        var (exitCode, output) = await AppProcess.RunToExitAsync(["--urls", "http://127.0.0.1:0"], file);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"CatalogAdmin cannot start: {folder} is read-only", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task Health_says_healthy_without_sign_in_quickly_and_nothing_else()
     {
         await using var app = await AppProcess.StartAsync(Path.Combine(_folder, "catalog.db"), seedDemoData: false,

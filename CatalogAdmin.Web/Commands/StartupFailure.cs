@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace CatalogAdmin.Web.Commands;
@@ -20,6 +21,8 @@ internal static class StartupFailure
         var cause = Unwrap(exception);
         return cause switch
         {
+            CatalogDatabaseReadOnlyException readOnly =>
+                $"CatalogAdmin cannot start: {readOnly.Path} is read-only, and the catalog needs to write there. Nothing was changed. Make it writable by this user (chmod u+w), or set ConnectionStrings__Catalog to another path.",
             SqliteException { SqliteErrorCode: SqliteNotADatabase } =>
                 $"CatalogAdmin cannot start: {file} is not a SQLite database. Nothing was changed. Move that file away or set ConnectionStrings__Catalog to another path.",
             SqliteException { SqliteErrorCode: SqliteCorrupt } =>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using CatalogAdmin.Core;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Web.Identity;
@@ -35,6 +37,13 @@ public static class IdentitySetup
             cookie.SlidingExpiration = true;
         });
         services.AddAuthorization();
+
+        // The keys that sign cookies and antiforgery tokens live beside the database, so a restart (or a
+        // service account without a home folder) does not sign every member of staff out.
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        services.AddDataProtection()
+            .SetApplicationName("CatalogAdmin")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "keys")));
 
         services.AddDbContext<StaffDbContext>(options => options.UseSqlite(
             connectionString, sqlite => sqlite.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
