@@ -1,3 +1,4 @@
+using System.Globalization;
 using CatalogAdmin.Core.Products;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,12 +16,16 @@ public sealed record ProductListView(string Search, ProductSortField SortBy, boo
 
     public static ProductListView Default { get; } = new(string.Empty, ProductSortField.Name, false, 1, DefaultPageSize);
 
-    public static ProductListView FromQuery(string? search, string? sort, bool? descending, int? page, int? pageSize) => new(
+    /// <summary>
+    /// The view a URL asks for. The values arrive as typed into the address bar, so anything that does not
+    /// parse (desc=maybe, page=abc, page=99999999999) falls back to the default instead of failing the page.
+    /// </summary>
+    public static ProductListView FromQuery(string? search, string? sort, string? descending, string? page, string? pageSize) => new(
         search?.Trim() ?? string.Empty,
         ParseSort(sort),
-        descending ?? false,
-        page is > 0 ? page.Value : 1,
-        pageSize is { } size && PageSizes.Contains(size) ? size : DefaultPageSize);
+        bool.TryParse(descending, out var desc) && desc,
+        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1,
+        int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize);
 
     public ListProductsQuery ToQuery() =>
         new(string.IsNullOrEmpty(Search) ? null : Search, SortBy, Descending, Page, PageSize);
@@ -32,8 +37,8 @@ public sealed record ProductListView(string Search, ProductSortField SortBy, boo
         if (Search.Length > 0) query["q"] = Search;
         if (SortBy != ProductSortField.Name) query["sort"] = SortKey(SortBy);
         if (Descending) query["desc"] = "true";
-        if (Page != 1) query["page"] = Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (PageSize != DefaultPageSize) query["size"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Page != 1) query["page"] = Page.ToString(CultureInfo.InvariantCulture);
+        if (PageSize != DefaultPageSize) query["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("products", query);
     }
 
