@@ -104,9 +104,13 @@ public sealed class ListProductsTests : HandlerTest
 
         Assert.Empty(await NamesMatchingAsync("lamp"));
         Assert.Equal(["Floor light"], await NamesMatchingAsync("light-1"));
+        // Totals come from the search index alone: they must follow renames and deletes too.
+        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery("lamp"))).TotalCount);
+        Assert.Equal(1, (await Host.SendAsync(new ListProductsQuery("light-1"))).TotalCount);
 
         await Host.SendAsync(new DeleteProductCommand(id));
         Assert.Empty(await NamesMatchingAsync("floor"));
+        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery("floor"))).TotalCount);
     }
 
     [Fact]
