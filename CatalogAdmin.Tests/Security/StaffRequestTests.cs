@@ -51,6 +51,22 @@ public sealed class StaffRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Passwords_never_reach_the_log()
+    {
+        const string chosen = "Chosen-Passw0rd-4471";
+        var created = await _host.SendAsync(new CreateStaffMemberCommand("logged@example.com", Roles.Editor, chosen));
+        var reset = await _host.SendAsync(new ResetStaffPasswordCommand(created.Id));
+
+        var entries = _host.Logs.Entries.ToList();
+        Assert.Contains(entries, e => Equals(e.Properties.GetValueOrDefault("RequestType"), nameof(ResetStaffPasswordCommand)));
+        foreach (var secret in new[] { chosen, reset })
+        {
+            Assert.DoesNotContain(entries, e => e.Message.Contains(secret, StringComparison.Ordinal)
+                || e.Properties.Values.Any(v => v?.ToString()?.Contains(secret, StringComparison.Ordinal) == true));
+        }
+    }
+
+    [Fact]
     public async Task An_admin_creates_an_account_with_a_role_and_a_one_time_password()
     {
         var created = await _host.SendAsync(new CreateStaffMemberCommand("new.editor@example.com", Roles.Editor));

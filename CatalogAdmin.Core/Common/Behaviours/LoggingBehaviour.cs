@@ -7,6 +7,7 @@ namespace CatalogAdmin.Core.Common.Behaviours;
 /// <summary>
 /// One structured line per request: its type, the product it concerns (when it names one), how long it
 /// took, and how it ended. Never the request's values: they can hold passwords or whole descriptions.
+/// The same duration goes to <see cref="CatalogMetrics.RequestDuration"/>.
 /// </summary>
 internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
@@ -24,17 +25,23 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Logg
         {
             var response = await next();
             var productId = ProductIdOf(request) ?? (response is Guid created ? created : null);
-            LogHandled(HandledLevel, typeof(TRequest).Name, productId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, user.Name);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogHandled(HandledLevel, typeof(TRequest).Name, productId, elapsed.TotalMilliseconds, user.Name);
+            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "handled", elapsed);
             return response;
         }
         catch (Exception exception) when (exception is RequestValidationException or NotFoundException or ConcurrencyConflictException or ForbiddenException)
         {
-            LogRefused(typeof(TRequest).Name, ProductIdOf(request), Stopwatch.GetElapsedTime(started).TotalMilliseconds, user.Name, exception.GetType().Name);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRefused(typeof(TRequest).Name, ProductIdOf(request), elapsed.TotalMilliseconds, user.Name, exception.GetType().Name);
+            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "refused", elapsed);
             throw;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(exception, typeof(TRequest).Name, ProductIdOf(request), Stopwatch.GetElapsedTime(started).TotalMilliseconds, user.Name);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogFailed(exception, typeof(TRequest).Name, ProductIdOf(request), elapsed.TotalMilliseconds, user.Name);
+            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "failed", elapsed);
             throw;
         }
     }
