@@ -49,6 +49,14 @@ public class CatalogBenchmarks
     public Task<PagedResult<ProductListItem>> SearchBroad() =>
         _catalog.Sender.Send(new ListProductsQuery("ireless", PageSize: 50));
 
+    [Benchmark(Description = "Search 'graphite' (1 in 8 rows), top 50 + count")]
+    public Task<PagedResult<ProductListItem>> SearchVeryBroad() =>
+        _catalog.Sender.Send(new ListProductsQuery("graphite", PageSize: 50));
+
+    [Benchmark(Description = "Search 'wireless pro' (no match), top 50 + count")]
+    public Task<PagedResult<ProductListItem>> SearchNoMatch() =>
+        _catalog.Sender.Send(new ListProductsQuery("wireless pro", PageSize: 50));
+
     [Benchmark(Description = "Search 'ac' (short: prefix), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchShortPrefix() =>
         _catalog.Sender.Send(new ListProductsQuery("ac", PageSize: 50));

@@ -1,3 +1,4 @@
+using System.Text;
 using CatalogAdmin.Core.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -48,22 +49,65 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
 
     private const char LikeEscape = '\\';
 
+    /// <summary>
+    /// A broad search (at least 1 product in <see cref="WalkMinShare"/>) walks the sort order's index and tests
+    /// each row, instead of sorting every match: its first page is among the first few thousand rows. The walk
+    /// stops after <see cref="WalkSlack"/> times the rows the page should need; if the matches are bunched
+    /// further along, the page is found the usual way. At 1M products, 'graphite' (125,000 matches) by name
+    /// went from 155 to 34 ms (docs/performance.md).
+    /// </summary>
+    private const int WalkMinShare = 100;
+
+    private const int WalkSlack = 4;
+
+    private const int WalkMaxRows = 20_000;
+
     public async Task<PagedResult<ProductListItem>> Handle(ListProductsQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var search = request.Search?.Trim();
         var products = string.IsNullOrEmpty(search) ? db.Products.AsNoTracking() : Matching(db, search);
+        var skip = (request.Page - 1) * request.PageSize;
 
         var total = string.IsNullOrEmpty(search) ? await CountAllAsync(db, cancellationToken)
             : search.Length >= SubstringSearchMinLength ? await CountSubstringMatchesAsync(db, search, cancellationToken)
             : await products.CountAsync(cancellationToken);
-        var items = await Sort(products, request.SortBy, request.Descending)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
-            .Select(p => new ProductListItem(p.Id, p.Name, p.Sku, p.Price, p.Stock, p.UpdatedAt))
-            .ToListAsync(cancellationToken);
 
+        if (search is { Length: >= SubstringSearchMinLength } && Ascii.IsValid(search) && total > 0)
+        {
+            var allProducts = await CountAllAsync(db, cancellationToken);
+            var walk = (long)WalkSlack * (skip + request.PageSize) * allProducts / total;
+            if (total * (long)WalkMinShare >= allProducts && walk <= WalkMaxRows)
+            {
+                var walked = await Page(Walk(db, search, request, (int)walk), request, skip).ToListAsync(cancellationToken);
+                if (walked.Count == Math.Clamp(total - skip, 0, request.PageSize))
+                {
+                    return new PagedResult<ProductListItem>(walked, total, request.Page, request.PageSize);
+                }
+            }
+        }
+
+        var items = await Page(products, request, skip).ToListAsync(cancellationToken);
         return new PagedResult<ProductListItem>(items, total, request.Page, request.PageSize);
+    }
+
+    private static IQueryable<ProductListItem> Page(IQueryable<Product> products, ListProductsQuery request, int skip) =>
+        Sort(products, request.SortBy, request.Descending)
+            .Skip(skip)
+            .Take(request.PageSize)
+            .Select(p => new ProductListItem(p.Id, p.Name, p.Sku, p.Price, p.Stock, p.UpdatedAt));
+
+    /// <summary>
+    /// The first <paramref name="rows"/> products in the sort order (read along its index), those whose name or
+    /// SKU contains the search. For ASCII search text LIKE matches what the trigram index matches: both ignore
+    /// ASCII case (only a few rare letters, such as the Kelvin sign, fold into ASCII in the index and not in LIKE).
+    /// </summary>
+    private static IQueryable<Product> Walk(CatalogDbContext db, string search, ListProductsQuery request, int rows)
+    {
+        var pattern = $"%{EscapeLike(search)}%";
+        return Sort(db.Products.AsNoTracking(), request.SortBy, request.Descending)
+            .Take(rows)
+            .Where(p => EF.Functions.Like(p.Name, pattern, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, pattern, LikeEscape.ToString()));
     }
 
     /// <summary>

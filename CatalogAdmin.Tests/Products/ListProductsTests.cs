@@ -35,14 +35,44 @@ public sealed class ListProductsTests : HandlerTest
 
         var listed = await AllPagesAsync(sortBy, descending);
 
-        var expected = sortBy switch
+        Assert.Equal(Sorted(products, sortBy, descending).Select(p => p.Id), listed.Select(p => p.Id));
+    }
+
+    // A broad search walks the sort order's index instead of sorting every match, and falls back to sorting when
+    // the matches are bunched beyond its walk: "mouse" is spread through every order; the "Zulu marker" rows are
+    // last by name and by SKU, so ascending pages by those need the fallback, descending ones do not.
+    [Theory]
+    [InlineData(ProductSortField.Name, false)]
+    [InlineData(ProductSortField.Name, true)]
+    [InlineData(ProductSortField.Sku, false)]
+    [InlineData(ProductSortField.Sku, true)]
+    [InlineData(ProductSortField.Price, false)]
+    [InlineData(ProductSortField.Price, true)]
+    [InlineData(ProductSortField.Stock, false)]
+    [InlineData(ProductSortField.Stock, true)]
+    [InlineData(ProductSortField.UpdatedAt, false)]
+    [InlineData(ProductSortField.UpdatedAt, true)]
+    public async Task A_broad_search_pages_exactly_like_sorting_all_its_matches(ProductSortField sortBy, bool descending)
+    {
+        var products = await GenerateAsync(GeneratedCount);
+        var start = Host.Clock.GetUtcNow();
+        var bunched = Enumerable.Range(0, 60).Select(i => new Product($"Zulu marker {i:D2}", $"ZZ-MARK-{i:D2}", null, 5m + i, i % 7, start.AddSeconds(i))).ToList();
+        await using (var db = Host.OpenDb())
         {
-            ProductSortField.Name => Order(products, p => p.Name.ToUpperInvariant(), descending),
-            ProductSortField.Sku => Order(products, p => p.Sku, descending),
-            ProductSortField.Stock => Order(products, p => p.Stock.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), descending),
-            _ => Order(products, p => p.UpdatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture), descending),
-        };
-        Assert.Equal(expected.Select(p => p.Id), listed.Select(p => p.Id));
+            db.Products.AddRange(bunched);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        products.AddRange(bunched);
+        foreach (var search in new[] { "mouse", "MARK", "ouse m", "r 1" })
+        {
+            var matches = products.Where(p => p.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || p.Sku.Contains(search, StringComparison.OrdinalIgnoreCase));
+
+            var listed = await AllPagesAsync(sortBy, descending, pageSize: 10, search);
+
+            Assert.Equal(Sorted(matches, sortBy, descending).Select(p => p.Id), listed.Select(p => p.Id));
+            Assert.Equal(matches.Count(), (await Host.SendAsync(new ListProductsQuery(search, PageSize: 10))).TotalCount);
+        }
     }
 
     [Fact]
@@ -169,12 +199,12 @@ public sealed class ListProductsTests : HandlerTest
     private async Task<List<string>> NamesMatchingAsync(string search) =>
         (await Host.SendAsync(new ListProductsQuery(search))).Items.Select(p => p.Name).ToList();
 
-    private async Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100)
+    private async Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100, string? search = null)
     {
         var all = new List<ProductListItem>();
         for (var page = 1; ; page++)
         {
-            var result = await Host.SendAsync(new ListProductsQuery(null, sortBy, descending, page, pageSize));
+            var result = await Host.SendAsync(new ListProductsQuery(search, sortBy, descending, page, pageSize));
             all.AddRange(result.Items);
             if (page >= result.PageCount)
             {
@@ -206,6 +236,15 @@ public sealed class ListProductsTests : HandlerTest
 
     // SQLite stores a Guid as upper-case text; ties are broken in that text's order.
     private static string IdKey(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static IEnumerable<Product> Sorted(IEnumerable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
+    {
+        ProductSortField.Name => Order(products, p => p.Name.ToUpperInvariant(), descending),
+        ProductSortField.Sku => Order(products, p => p.Sku.ToUpperInvariant(), descending),
+        ProductSortField.Price => Order(products, p => ((long)(p.Price * 100)).ToString("D12", System.Globalization.CultureInfo.InvariantCulture), descending),
+        ProductSortField.Stock => Order(products, p => p.Stock.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), descending),
+        _ => Order(products, p => p.UpdatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture), descending),
+    };
 
     private static IEnumerable<Product> Order(IEnumerable<Product> products, Func<Product, string> key, bool descending) => descending
         ? products.OrderByDescending(key, StringComparer.Ordinal).ThenByDescending(p => IdKey(p.Id), StringComparer.Ordinal)
