@@ -7,10 +7,11 @@ using CatalogAdmin.Benchmarks.Circuits;
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*'          (all benchmarks, ~4 minutes)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*Pipeline*' (one class)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db (circuit load test)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
 // The catalogs (10k, 100k, 1M products) are generated on first use into BenchmarkDotNet.Artifacts/catalogs.
-if (args is ["circuits", var count, var database])
+if (args is ["circuits", var count, var database, .. var rest])
 {
-    return await CircuitLoad.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database);
+    return await CircuitLoad.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database, rest is [var path] ? path : "products");
 }
 
 var config = ManualConfig.Create(DefaultConfig.Instance)

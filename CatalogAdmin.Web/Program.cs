@@ -60,6 +60,7 @@ app.MapRazorComponents<App>()
 app.MapAccountEndpoints();
 // Reports only "Healthy" or "Unhealthy" (database reachable or not), to anyone, quickly.
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
+app.MapLoadDiagnostics();
 
 try
 {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Text.Json;
 using CatalogAdmin.Tests.EndToEnd;
 using Microsoft.Playwright;
 
@@ -7,8 +7,9 @@ namespace CatalogAdmin.Benchmarks.Circuits;
 
 /// <summary>
 /// N real Blazor Server circuits (browser contexts in one headless Chromium) on the products list of a
-/// catalog file: half type searches, the rest page through the list; reports p50/p95 from action to
-/// updated grid, and the server's memory per idle circuit. Run by hand, never in CI:
+/// catalog file: some type searches, some page through the list, some edit; reports p50/p95 from action to
+/// updated page, the server's memory per idle circuit, the CPU the server and the browsers used, and the
+/// server-side durations (Core requests, Blazor event handlers) over the same period. Run by hand, never in CI:
 /// dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 path/to/catalog.db
 /// </summary>
 internal static class CircuitLoad
@@ -16,7 +17,7 @@ internal static class CircuitLoad
     private const string Email = "load@example.com";
     private const string Password = "Load-Test-Passw0rd";
 
-    public static async Task<int> RunAsync(int circuits, string databaseFile)
+    public static async Task<int> RunAsync(int circuits, string databaseFile, string path = "products")
     {
         var chromium = Chromium.ExecutablePath ?? throw new InvalidOperationException(Chromium.MissingReason);
         await using var app = await AppProcess.StartAsync(Path.GetFullPath(databaseFile), seedDemoData: false, environment: new Dictionary<string, string>
@@ -24,70 +25,169 @@ internal static class CircuitLoad
             ["CatalogAdmin__Admin__Email"] = Email,
             ["CatalogAdmin__Admin__Password"] = Password,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Diagnostics__LoadEndpoints"] = "true",
         });
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.LaunchArguments });
 
         var state = await SignInAsync(browser, app.BaseAddress);
-        var baseline = ServerMemory(app.ProcessId);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
+        // Two circuits first, so what every circuit shares (compiled components, EF Core's model, caches) is
+        // in the baseline; then N more. Their difference, after a full collection, is what N idle circuits retain.
         var pages = new List<IPage>();
-        for (var i = 0; i < circuits; i++)
+        async Task OpenAsync()
         {
             var context = await browser.NewContextAsync(new() { StorageState = state, ViewportSize = new() { Width = 1280, Height = 800 } });
             var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, "products").ToString());
-            await page.Locator("tbody tr").First.WaitForAsync();
+            await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+            await page.Locator(path.StartsWith("products", StringComparison.Ordinal) ? "tbody tr" : "h1").First.WaitForAsync();
             pages.Add(page);
         }
 
+        for (var i = 0; i < 2; i++) await OpenAsync();
         await Task.Delay(2000);
-        var idle = ServerMemory(app.ProcessId);
-        Console.WriteLine($"Idle circuits: {circuits}; server working set {baseline.WorkingSet / 1024:N0} KB -> {idle.WorkingSet / 1024:N0} KB, " +
-            $"GC heap {baseline.GcHeap / 1024:N0} KB -> {idle.GcHeap / 1024:N0} KB");
-        Console.WriteLine($"Memory per idle circuit: {(idle.WorkingSet - baseline.WorkingSet) / 1024.0 / circuits:N0} KB working set (includes the browsers' share of nothing: they are separate processes)");
+        var baseline = await ServerMemoryAsync(http);
+        for (var i = 0; i < circuits; i++) await OpenAsync();
+        await Task.Delay(2000);
+        var idle = await ServerMemoryAsync(http);
+        Console.WriteLine($"Idle circuits: 2 + {circuits}; server managed heap after a full GC {baseline.ManagedHeap / 1024:N0} KB -> {idle.ManagedHeap / 1024:N0} KB, " +
+            $"working set {baseline.WorkingSet / 1024:N0} KB -> {idle.WorkingSet / 1024:N0} KB");
+        Console.WriteLine($"Memory per idle circuit on /{path}: {(idle.ManagedHeap - baseline.ManagedHeap) / 1024.0 / circuits:N0} KB managed heap, " +
+            $"{(idle.WorkingSet - baseline.WorkingSet) / 1024.0 / circuits:N0} KB working set");
+        pages.RemoveRange(0, 2); // the load runs on the N measured circuits
+        if (path != "products")
+        {
+            return 0; // the load below types and pages on the products list itself
+        }
 
         var words = new[] { "maple", "wireless", "router", "graphite", "summit", "docking", "falcon", "quartz" };
-        var timings = await Task.WhenAll(pages.Select((page, i) => Task.Run(async () =>
-        {
-            var measured = new List<double>();
-            for (var round = 0; round < 6; round++)
-            {
-                var before = await page.Locator("tbody tr").First.InnerTextAsync();
-                var timer = Stopwatch.StartNew();
-                if (i % 2 == 0)
-                {
-                    await page.GetByLabel("Search").FillAsync(words[(i + round) % words.Length] + (round % 2 == 0 ? "" : " pro"));
-                }
-                else
-                {
-                    await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
-                }
+        var cpuBefore = CpuSeconds(app.ProcessId);
+        await http.GetStringAsync("diagnostics/timings"); // starts a new period: the load's timings only
+        var load = Stopwatch.StartNew();
+        var timings = await Task.WhenAll(pages.Select((page, i) => Task.Run(() => DriveAsync(page, i, words))));
+        load.Stop();
+        var cpuAfter = CpuSeconds(app.ProcessId);
 
-                // Updated: the first row differs from before (a search also waits out its 300 ms debounce).
+        var all = timings.SelectMany(t => t).ToList();
+        Console.WriteLine($"Load: {circuits} circuits, {Rounds} actions each, {ThinkTime.TotalSeconds:N0} s ± 1 s between actions " +
+            $"({ThinkTime.TotalSeconds * EditThinkFactor:N0} s for editors), {load.Elapsed.TotalSeconds:N0} s in all");
+        Console.WriteLine($"  failed or no update within 30 s: {all.Count(a => a.Milliseconds is null)} of {all.Count}");
+        foreach (var kind in new[] { "all", "search", "page", "edit" })
+        {
+            var sorted = all.Where(a => a.Milliseconds is not null && (kind == "all" || a.Kind == kind)).Select(a => a.Milliseconds!.Value).Order().ToList();
+            if (sorted.Count > 0)
+            {
+                Console.WriteLine($"  {kind,-6} action to updated page: n {sorted.Count}, p50 {Percentile(sorted, 50):N0} ms, p95 {Percentile(sorted, 95):N0} ms, max {sorted[^1]:N0} ms" +
+                    (kind == "search" ? " (includes the 300 ms debounce)" : ""));
+            }
+        }
+
+        Console.WriteLine($"  CPU during the load: server {cpuAfter.Server - cpuBefore.Server:N1} s, Chromium {cpuAfter.Browsers - cpuBefore.Browsers:N1} s " +
+            $"(of {load.Elapsed.TotalSeconds * Environment.ProcessorCount:N0} core-seconds)");
+        Console.WriteLine("  Server-side durations during the load (ms):");
+        using var server = JsonDocument.Parse(await http.GetStringAsync("diagnostics/timings"));
+        var shown = new[] { "catalogadmin.request.duration", "aspnetcore.components.handle_event.duration", "aspnetcore.components.render_diff.duration" };
+        foreach (var timing in server.RootElement.EnumerateArray()
+            .Where(t => t.GetProperty("count").GetInt32() >= 5 && shown.Any(t.GetProperty("name").GetString()!.StartsWith)))
+        {
+            Console.WriteLine($"    {timing.GetProperty("name").GetString()}: n {timing.GetProperty("count").GetInt32()}, " +
+                $"p50 {timing.GetProperty("p50Ms").GetDouble():N1}, p95 {timing.GetProperty("p95Ms").GetDouble():N1}, max {timing.GetProperty("maxMs").GetDouble():N1}");
+        }
+
+        return 0;
+    }
+
+    private const int Rounds = 6;
+
+    // Staff read what they asked for before acting again; every circuit waits this long (± 1 s, seeded) between
+    // actions, and an editor five times as long (an edit is typed): with 30 circuits, 6 editors save 0.6 times a second.
+    private static readonly TimeSpan ThinkTime = TimeSpan.FromSeconds(2);
+
+    private const int EditThinkFactor = 5;
+
+    /// <summary>
+    /// One circuit's actions: even circuits type searches, odd ones page; every fifth edits a listed product's
+    /// stock instead (list → details → edit → save, timed from Save to the "Updated" toast).
+    /// </summary>
+    private static async Task<List<(string Kind, double? Milliseconds)>> DriveAsync(IPage page, int circuit, string[] words)
+    {
+        var random = new Random(circuit);
+        var kind = circuit % 5 == 4 ? "edit" : circuit % 2 == 0 ? "search" : "page";
+        var measured = new List<(string, double?)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            await Task.Delay(ThinkTime * (kind == "edit" ? EditThinkFactor : 1) + TimeSpan.FromMilliseconds(random.Next(-1000, 1000)));
+            try
+            {
+                measured.Add((kind, kind switch
+                {
+                    "search" => await TimeUntilFirstRowChangesAsync(page, () => page.GetByLabel("Search").FillAsync(words[(circuit + round) % words.Length] + (round % 2 == 0 ? "" : " pro"))),
+                    "page" => await TimeUntilFirstRowChangesAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync()),
+                    _ => await TimeEditAsync(page, round),
+                }));
+            }
+            catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
+            {
+                Console.WriteLine($"Circuit {circuit}, round {round} ({kind}): {exception.Message.Split('\n')[0]}");
+                measured.Add((kind, null));
+            }
+        }
+
+        return measured;
+    }
+
+    private static async Task<double> TimeUntilFirstRowChangesAsync(IPage page, Func<Task> act)
+    {
+        var before = await page.Locator("tbody tr").First.InnerTextAsync(new() { Timeout = 30_000 });
+        var timer = Stopwatch.StartNew();
+        await act();
+        await page.WaitForFunctionAsync(
+            "before => { const row = document.querySelector('tbody tr'); return row && row.innerText !== before; }",
+            before, new() { Timeout = 30_000 });
+        return timer.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<double> TimeEditAsync(IPage page, int round)
+    {
+        if (await page.Locator("a.product-name-link").CountAsync() == 0)
+        {
+            await page.GotoAsync(new Uri(new Uri(page.Url), "/products").ToString()); // a failed round left it elsewhere
+        }
+
+        await page.Locator("a.product-name-link").Nth(round % 10).ClickAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.GetByLabel("Stock").FillAsync((100 + round).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        var timer = Stopwatch.StartNew();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.GetByText("Updated \"").First.WaitForAsync(new() { Timeout = 30_000 });
+        var elapsed = timer.Elapsed.TotalMilliseconds;
+        await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Products", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        await page.Locator("tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
+        return elapsed;
+    }
+
+    /// <summary>CPU time used so far by the app server and by all Chromium processes.</summary>
+    private static (double Server, double Browsers) CpuSeconds(int serverProcessId)
+    {
+        using var server = Process.GetProcessById(serverProcessId);
+        var browsers = 0.0;
+        foreach (var process in Process.GetProcesses())
+        {
+            using (process)
+            {
                 try
                 {
-                    await page.WaitForFunctionAsync(
-                        "before => { const row = document.querySelector('tbody tr'); return row && row.innerText !== before; }",
-                        before, new() { Timeout = 30_000 });
-                    measured.Add(timer.Elapsed.TotalMilliseconds);
+                    if (process.ProcessName.Contains("chrom", StringComparison.OrdinalIgnoreCase)) browsers += process.TotalProcessorTime.TotalSeconds;
                 }
-                catch (TimeoutException)
+                catch (InvalidOperationException)
                 {
-                    Console.WriteLine($"Circuit {i}, round {round}: no update within 30 s ({(i % 2 == 0 ? "search" : "next page")}).");
+                    // exited while we looked
                 }
             }
+        }
 
-            return measured;
-        })));
-
-        var all = timings.SelectMany(t => t).Order().ToList();
-        Console.WriteLine($"Actions: {all.Count}; action to updated grid p50 {Percentile(all, 50):N0} ms, p95 {Percentile(all, 95):N0} ms, max {all[^1]:N0} ms");
-        var searches = timings.Where((_, i) => i % 2 == 0).SelectMany(t => t).Order().ToList();
-        var paging = timings.Where((_, i) => i % 2 == 1).SelectMany(t => t).Order().ToList();
-        Console.WriteLine($"  searches (incl. 300 ms debounce): p50 {Percentile(searches, 50):N0} ms, p95 {Percentile(searches, 95):N0} ms");
-        Console.WriteLine($"  paging: p50 {Percentile(paging, 50):N0} ms, p95 {Percentile(paging, 95):N0} ms");
-        return 0;
+        return (server.TotalProcessorTime.TotalSeconds, browsers);
     }
 
     private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress)
@@ -102,12 +202,11 @@ internal static class CircuitLoad
         return await context.StorageStateAsync();
     }
 
-    private static (long WorkingSet, long GcHeap) ServerMemory(int processId)
+    /// <summary>The server's own figures, from its memory endpoint (enabled for this run only).</summary>
+    private static async Task<(long ManagedHeap, long WorkingSet)> ServerMemoryAsync(HttpClient http)
     {
-        // GC heap size is not visible from outside; the working set (VmRSS) is.
-        var status = File.ReadAllLines($"/proc/{processId}/status");
-        long Read(string key) => long.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        return (Read("VmRSS"), Read("RssAnon"));
+        using var report = JsonDocument.Parse(await http.GetStringAsync("diagnostics/memory"));
+        return (report.RootElement.GetProperty("managedHeapBytes").GetInt64(), report.RootElement.GetProperty("workingSetBytes").GetInt64());
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>

@@ -91,6 +91,34 @@ public sealed class OperationsTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(timer.ElapsedMilliseconds < 500, $"/health took {timer.ElapsedMilliseconds} ms");
+
+        // The load tool's endpoints are off unless configured.
+        foreach (var path in new[] { "diagnostics/memory", "diagnostics/timings" })
+        {
+            var diagnostics = await http.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("application/json", diagnostics.Content.Headers.ContentType?.ToString() ?? "");
+        }
+    }
+
+    [Fact]
+    public async Task The_load_endpoints_when_configured_report_the_heap_after_a_full_collection_and_timings()
+    {
+        await using var app = await AppProcess.StartAsync(Path.Combine(_folder, "catalog.db"), seedDemoData: false,
+            environment: new Dictionary<string, string>
+            {
+                ["CatalogAdmin__Admin__Password"] = "Memory-Check-Passw0rd",
+                ["Diagnostics__LoadEndpoints"] = "true",
+            });
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        using var report = System.Text.Json.JsonDocument.Parse(
+            await http.GetStringAsync("diagnostics/memory", TestContext.Current.CancellationToken));
+
+        Assert.InRange(report.RootElement.GetProperty("managedHeapBytes").GetInt64(), 1_000_000, 2_000_000_000);
+        Assert.True(report.RootElement.GetProperty("workingSetBytes").GetInt64() > report.RootElement.GetProperty("managedHeapBytes").GetInt64());
+        using var timings = System.Text.Json.JsonDocument.Parse(
+            await http.GetStringAsync("diagnostics/timings", TestContext.Current.CancellationToken));
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, timings.RootElement.ValueKind);
     }
 
     [Fact]

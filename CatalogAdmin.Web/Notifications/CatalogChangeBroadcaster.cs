@@ -22,6 +22,24 @@ public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> l
         }
     }
 
+    /// <summary>How often at most a list refreshes while changes keep coming.</summary>
+    public static readonly TimeSpan ListRefreshInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// For lists: <paramref name="refresh"/> runs at once on a change, then at most once per
+    /// <see cref="ListRefreshInterval"/> (see <see cref="LiveRefresh"/>). Dispose to stop.
+    /// </summary>
+    public IDisposable SubscribeRefresh(Func<Task> refresh)
+    {
+        var live = new LiveRefresh(refresh, ListRefreshInterval, logger);
+        var subscription = Subscribe(_ =>
+        {
+            live.Notify();
+            return Task.CompletedTask;
+        });
+        return new Both(subscription, live);
+    }
+
     public IDisposable Subscribe(Func<IProductChangeNotification, Task> onChange)
     {
         lock (_gate)
@@ -59,6 +77,15 @@ public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> l
         lock (_gate)
         {
             _subscribers.Remove(onChange);
+        }
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
         }
     }
 
