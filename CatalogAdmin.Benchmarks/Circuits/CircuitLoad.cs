@@ -20,6 +20,15 @@ internal static class CircuitLoad
     public static async Task<int> RunAsync(int circuits, string databaseFile, string path = "products")
     {
         var chromium = Chromium.ExecutablePath ?? throw new InvalidOperationException(Chromium.MissingReason);
+
+        // The browsers must not compete with the server for its cores, or their rendering is what gets measured:
+        // this tool, and so Chromium, which it starts, runs on CPUs 1..n-1; the server gets CPU 0 to itself.
+        var cpus = Environment.ProcessorCount;
+        if (cpus >= 2)
+        {
+            await PinAsync(Environment.ProcessId, $"1-{cpus - 1}");
+        }
+
         await using var app = await AppProcess.StartAsync(Path.GetFullPath(databaseFile), seedDemoData: false, environment: new Dictionary<string, string>
         {
             ["CatalogAdmin__Admin__Email"] = Email,
@@ -27,6 +36,16 @@ internal static class CircuitLoad
             ["Logging__LogLevel__Default"] = "Warning",
             ["Diagnostics__LoadEndpoints"] = "true",
         });
+        if (cpus >= 2)
+        {
+            await PinAsync(app.ProcessId, "0");
+            Console.WriteLine($"Server pinned to CPU 0; this tool and the browsers to CPUs 1-{cpus - 1}.");
+        }
+        else
+        {
+            Console.WriteLine("One CPU: the server and the browsers share it, so the latencies below are mostly the browsers'.");
+        }
+
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.LaunchArguments });
 
@@ -165,6 +184,24 @@ internal static class CircuitLoad
         await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Products", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
         await page.Locator("tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
         return elapsed;
+    }
+
+    /// <summary>Moves every thread of a process to the given CPUs (threads it starts later inherit them).</summary>
+    private static async Task PinAsync(int processId, string cpuList)
+    {
+        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "--all-tasks", "--cpu-list", "--pid", cpuList, processId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var taskset = Process.Start(start) ?? throw new InvalidOperationException("taskset could not be started.");
+        await taskset.StandardOutput.ReadToEndAsync();
+        await taskset.WaitForExitAsync();
+        if (taskset.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"taskset failed for process {processId} (exit code {taskset.ExitCode}).");
+        }
     }
 
     /// <summary>CPU time used so far by the app server and by all Chromium processes.</summary>
