@@ -23,7 +23,25 @@ public sealed record ListProductsQuery(
     ProductSortField SortBy = ProductSortField.Name,
     bool Descending = false,
     int Page = 1,
-    int PageSize = 25) : IRequest<PagedResult<ProductListItem>>;
+    int PageSize = 25) : IRequest<PagedResult<ProductListItem>>
+{
+    /// <summary>
+    /// Whether a product named so is among this query's matches (any product, without a search): the handler's
+    /// rule, for an open list to tell whether a change made elsewhere can concern it.
+    /// </summary>
+    public bool Matches(string name, string sku)
+    {
+        var search = Search?.Trim();
+        if (string.IsNullOrEmpty(search))
+        {
+            return true;
+        }
+
+        return search.Length >= ListProductsHandler.SubstringSearchMinLength
+            ? name.Contains(search, StringComparison.OrdinalIgnoreCase) || sku.Contains(search, StringComparison.OrdinalIgnoreCase)
+            : name.StartsWith(search, StringComparison.OrdinalIgnoreCase) || sku.StartsWith(search, StringComparison.OrdinalIgnoreCase);
+    }
+}
 
 public sealed record ProductListItem(Guid Id, string Name, string Sku, decimal Price, int Stock, DateTimeOffset UpdatedAt);
 

@@ -134,6 +134,25 @@ public sealed class ProductsPageTests : MudBunitContext
     }
 
     [Fact]
+    public void A_search_list_refreshes_for_changes_to_products_it_shows_or_could_show_and_no_others()
+    {
+        Navigation.NavigateTo("products?q=dell");
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListProductsQuery>()));
+
+        // Neither shown nor matching "dell": nothing to refresh.
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Cable.Id, "USB-C Cable 2 m", "CBL-USBC", DateTimeOffset.UtcNow)));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), "Desk fan", "FAN-1", DateTimeOffset.UtcNow)));
+        Assert.Single(Sender.SentOf<ListProductsQuery>());
+
+        // Shown (even when renamed out of the search), or new and matching: refreshed.
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Laptop.Id, "XPS 15 laptop", "XPS-15", DateTimeOffset.UtcNow)));
+        page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListProductsQuery>().Count));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), "Monitor", "DELL-U2724", DateTimeOffset.UtcNow)));
+        page.WaitForAssertion(() => Assert.Equal(3, Sender.SentOf<ListProductsQuery>().Count), TimeSpan.FromSeconds(5)); // after the 2 s interval
+    }
+
+    [Fact]
     public async Task Leaving_the_page_unsubscribes_from_live_updates()
     {
         RenderWithProviders<ProductsPage>();

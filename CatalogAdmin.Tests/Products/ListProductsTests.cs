@@ -144,6 +144,20 @@ public sealed class ListProductsTests : HandlerTest
     }
 
     [Fact]
+    public async Task The_query_tells_which_products_it_matches_by_the_same_rule_as_the_handler()
+    {
+        var products = await GenerateAsync(300);
+
+        foreach (var search in new[] { "", "lamp", "MUG ", "sk 1", "GEN-0001", "d", "ch", "zebra", "%" })
+        {
+            var query = new ListProductsQuery(search, PageSize: 100);
+            var listed = (await AllPagesAsync(ProductSortField.Name, descending: false, pageSize: 100, search)).Select(p => p.Id);
+
+            Assert.Equal(products.Where(p => query.Matches(p.Name, p.Sku)).Select(p => p.Id).Order(), listed.Order());
+        }
+    }
+
+    [Fact]
     public async Task Search_takes_like_wildcards_literally()
     {
         await CreateAsync(sku: "PCT-1", name: "100% cotton shirt");

@@ -26,15 +26,19 @@ public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> l
     public static readonly TimeSpan ListRefreshInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// For lists: <paramref name="refresh"/> runs at once on a change, then at most once per
-    /// <see cref="ListRefreshInterval"/> (see <see cref="LiveRefresh"/>). Dispose to stop.
+    /// For lists: on a change that <paramref name="concerns"/> the list, <paramref name="refresh"/> runs at once,
+    /// then at most once per <see cref="ListRefreshInterval"/> (see <see cref="LiveRefresh"/>). Dispose to stop.
     /// </summary>
-    public IDisposable SubscribeRefresh(Func<Task> refresh)
+    public IDisposable SubscribeRefresh(Func<IProductChangeNotification, bool> concerns, Func<Task> refresh)
     {
         var live = new LiveRefresh(refresh, ListRefreshInterval, logger);
-        var subscription = Subscribe(_ =>
+        var subscription = Subscribe(change =>
         {
-            live.Notify();
+            if (concerns(change))
+            {
+                live.Notify();
+            }
+
             return Task.CompletedTask;
         });
         return new Both(subscription, live);
