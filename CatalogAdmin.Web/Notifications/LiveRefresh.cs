@@ -16,9 +16,6 @@ public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, IL
     private bool _disposed;
     private long _lastStarted;
 
-    /// <summary>Refreshes done so far (for tests and diagnostics).</summary>
-    public int Refreshes { get; private set; }
-
     public void Notify()
     {
         lock (_gate)
@@ -72,7 +69,6 @@ public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, IL
             _lastStarted = Stopwatch.GetTimestamp();
             try
             {
-                Refreshes++;
                 await refresh();
             }
             catch (Exception exception)
