@@ -1,6 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Web;
-using CatalogAdmin.Web.Commands;
+using CatalogAdmin.Web.Cli;
+using CatalogAdmin.Web.Security;
 using CatalogAdmin.Web.Components;
 using CatalogAdmin.Web.Identity;
 using MudBlazor;
@@ -75,12 +76,12 @@ catch (Exception exception) when (StartupFailure.Describe(exception, connectionS
 
 if (args is ["backup", ..])
 {
-    return await BackupCommand.RunAsync(app.Services, args);
+    return await BackupTask.RunAsync(app.Services, args);
 }
 
 if (args is ["seed-demo", ..])
 {
-    return await SeedDemoCommand.RunAsync(connectionString, args);
+    return await SeedDemoTask.RunAsync(connectionString, args);
 }
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
 
 namespace CatalogAdmin.Web;

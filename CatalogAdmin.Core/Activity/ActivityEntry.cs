@@ -1,6 +1,4 @@
 using CatalogAdmin.Core.Products;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CatalogAdmin.Core.Activity;
 
@@ -24,19 +22,4 @@ public sealed class ActivityEntry
         OccurredAt = change.OccurredAt,
         ChangedBy = change.ChangedBy,
     };
-}
-
-internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
-{
-    public void Configure(EntityTypeBuilder<ActivityEntry> entry)
-    {
-        entry.ToTable("ActivityLog");
-        entry.HasKey(e => e.Id);
-        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
-        entry.Property(e => e.ProductName).HasMaxLength(ProductRules.NameMaxLength);
-        entry.Property(e => e.ProductSku).HasMaxLength(ProductRules.SkuMaxLength);
-        entry.Property(e => e.ChangedBy).HasMaxLength(256);
-        entry.HasIndex(e => new { e.OccurredAt, e.Id });
-        entry.HasIndex(e => e.ProductId);
-    }
 }

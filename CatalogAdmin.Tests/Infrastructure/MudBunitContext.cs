@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using CatalogAdmin.Web;
+using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
 using MediatR;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,4 @@
-namespace CatalogAdmin.Web.Identity;
+namespace CatalogAdmin.Web.Security;
 
 /// <summary>
 /// Response headers that keep the admin out of frames, stop MIME sniffing, leak no referrer, and allow

@@ -1,7 +1,7 @@
 using CatalogAdmin.Core.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace CatalogAdmin.Web.Commands;
+namespace CatalogAdmin.Web;
 
 /// <summary>
 /// Turns a database that cannot be opened at start-up into one clear line naming the file and what to do,

@@ -1,9 +1,9 @@
 using CatalogAdmin.Core.Persistence;
 
-namespace CatalogAdmin.Web.Commands;
+namespace CatalogAdmin.Web.Cli;
 
 /// <summary>`dotnet run --project CatalogAdmin.Web -- backup &lt;file&gt;`: a consistent copy while the app may be running.</summary>
-internal static class BackupCommand
+internal static class BackupTask
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {

@@ -1,6 +1,6 @@
 using Microsoft.JSInterop;
 
-namespace CatalogAdmin.Web.Notifications;
+namespace CatalogAdmin.Web.Components.Shared;
 
 /// <summary>
 /// Converts UTC times to the browser's time zone. The server renders the page, so its own zone

@@ -1,9 +1,9 @@
 using CatalogAdmin.Core.Persistence;
 
-namespace CatalogAdmin.Web.Commands;
+namespace CatalogAdmin.Web.Cli;
 
 /// <summary>`dotnet run --project CatalogAdmin.Web -- seed-demo 100000`: adds N generated products, to try the app with a big catalog.</summary>
-internal static class SeedDemoCommand
+internal static class SeedDemoTask
 {
     public static async Task<int> RunAsync(string connectionString, string[] args)
     {
