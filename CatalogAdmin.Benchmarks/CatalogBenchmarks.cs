@@ -66,9 +66,9 @@ public class CatalogBenchmarks
 
     [Benchmark(Description = "Create")]
     public Task<Guid> Create() =>
-        _catalog.Sender.Send(new CreateProductCommand("Benchmark lamp", $"BENCH-{Environment.ProcessId}-{++_created}", null, 19.99m, 3));
+        _catalog.Sender.Send(new CreateProductCommand(new ProductFields("Benchmark lamp", $"BENCH-{Environment.ProcessId}-{++_created}", null, 19.99m, 3)));
 
     [Benchmark(Description = "Update")]
     public async Task Update() =>
-        _version = await _catalog.Sender.Send(new UpdateProductCommand(_updated, "Benchmark chair", $"BENCH-UPD-{Products}", null, 49.50m, 7, _version));
+        _version = await _catalog.Sender.Send(new UpdateProductCommand(_updated, new ProductFields("Benchmark chair", $"BENCH-UPD-{Products}", null, 49.50m, 7), _version));
 }

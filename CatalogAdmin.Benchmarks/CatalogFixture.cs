@@ -1,5 +1,6 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Persistence;
+using CatalogAdmin.Core.Staff;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public sealed class CatalogFixture : IAsyncDisposable
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddCatalogCore(connectionString)
             .AddSingleton<ICurrentUser, BenchmarkUser>()
+            .AddSingleton<IStaffDirectory, BenchmarkStaff>()
             .BuildServiceProvider();
 
         var fresh = !File.Exists(file);
@@ -71,8 +73,33 @@ public sealed class CatalogFixture : IAsyncDisposable
     {
         public bool IsAuthenticated => true;
 
+        public string? Id => "benchmark";
+
         public string? Name => "benchmark@example.com";
 
         public bool IsInRole(string role) => role == Roles.Admin;
+    }
+
+    /// <summary>The benchmark's one account, an active Admin, for the check before every command.</summary>
+    private sealed class BenchmarkStaff : IStaffDirectory
+    {
+        public Task<StaffAccess?> GetAccessAsync(string userId, CancellationToken cancellationToken) =>
+            Task.FromResult<StaffAccess?>(userId == "benchmark" ? new StaffAccess(Roles.Admin, IsActive: true) : null);
+
+        public Task<IReadOnlyList<StaffMemberDto>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<StaffMemberDto?> FindAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<string> CreateAsync(string email, string role, string password, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -1,7 +1,9 @@
-using System.Reflection;
 using CatalogAdmin.Core.Common;
 using CatalogAdmin.Core.Common.Behaviours;
 using CatalogAdmin.Core.Persistence;
+using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Staff;
+using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +13,18 @@ namespace CatalogAdmin.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the catalog's database, MediatR with its handlers, validators and pipeline.</summary>
+    /// <summary>
+    /// Registers the catalog's database and MediatR with every use case: one scan of this assembly finds all request
+    /// handlers, notification handlers and validators. The host adds its own parts: the current user, the staff
+    /// directory, and notification handlers of its own (<see cref="AddProductChangeHandler{THandler}"/>).
+    /// </summary>
     public static IServiceCollection AddCatalogCore(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NobodySignedIn>();
+        services.TryAddScoped<IStaffDirectory, NoStaffDirectory>();
         services.AddDbContextFactory<CatalogDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
@@ -32,18 +39,23 @@ public static class DependencyInjection
             config.AddOpenBehavior(typeof(ValidationBehaviour<,>));
         });
 
-        AddRequestValidators(services, typeof(DependencyInjection).Assembly);
+        AddRequestValidators(services);
         return services;
     }
 
     /// <summary>
-    /// Registers the MediatR handlers and request validators of another assembly (Web's own requests),
-    /// so they run through the same authorization and validation pipeline. Call after AddCatalogCore.
+    /// Adds a notification handler of the host's (a toast, a live update) for every product change. Handlers are
+    /// called in the order they were added, so Core's own (the activity log) run first.
     /// </summary>
-    public static IServiceCollection AddCatalogRequestsFrom(this IServiceCollection services, Assembly assembly)
+    public static IServiceCollection AddProductChangeHandler<THandler>(this IServiceCollection services)
+        where THandler : ProductChangeHandler
     {
-        services.AddMediatR(config => config.RegisterServicesFromAssembly(assembly));
-        AddRequestValidators(services, assembly);
+        foreach (var contract in typeof(THandler).GetInterfaces()
+                     .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+        {
+            services.AddTransient(contract, typeof(THandler));
+        }
+
         return services;
     }
 
@@ -102,10 +114,10 @@ public static class DependencyInjection
         }
     }
 
-    private static void AddRequestValidators(IServiceCollection services, Assembly assembly)
+    private static void AddRequestValidators(IServiceCollection services)
     {
         var validators =
-            from type in assembly.GetTypes()
+            from type in typeof(DependencyInjection).Assembly.GetTypes()
             where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
             from contract in type.GetInterfaces()
             where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IRequestValidator<>)

@@ -12,11 +12,10 @@ public static class WebServices
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
         services.AddScoped<BrowserClock>();
-        services.AddTransient<Staff.StaffAccounts>();
 
-        // Web's own requests (staff management) and notification handlers (toast, live updates) join
-        // Core's pipeline. Registered after Core's, so the activity row is written before others are told.
-        services.AddCatalogRequestsFrom(typeof(WebServices).Assembly);
+        // After Core's own handlers, so the activity row is written before the user and other pages are told.
+        services.AddProductChangeHandler<ShowProductToast>();
+        services.AddProductChangeHandler<BroadcastProductChange>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Activity;
 
 /// <summary>The activity log, newest first.</summary>
+[RequiresPermission(Permission.ViewCatalog)]
 public sealed record ListActivityQuery(int Page = 1, int PageSize = 50) : IRequest<PagedResult<ActivityEntryDto>>;
 
 /// <summary>One activity entry; <see cref="ProductExists"/> says whether a link to the product can work.</summary>

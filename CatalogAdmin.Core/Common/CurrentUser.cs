@@ -8,6 +8,10 @@ public interface ICurrentUser
 {
     bool IsAuthenticated { get; }
 
+    /// <summary>The staff account's id, to check the account itself (not only its claims) before a command.</summary>
+    string? Id { get; }
+
+    /// <summary>The sign-in name (an email address), as shown in the activity log.</summary>
     string? Name { get; }
 
     bool IsInRole(string role);
@@ -23,16 +27,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Editor, Viewer];
 }
 
-/// <summary>
-/// The roles a request needs (any one of them; Admin always qualifies). A request without it
-/// needs only a signed-in user.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
-{
-    public IReadOnlyList<string> Roles { get; } = roles;
-}
-
 /// <summary>The current user may not send this request. Nothing was read or changed.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
@@ -40,6 +34,8 @@ public sealed class ForbiddenException(string message) : Exception(message);
 internal sealed class NobodySignedIn : ICurrentUser
 {
     public bool IsAuthenticated => false;
+
+    public string? Id => null;
 
     public string? Name => null;
 

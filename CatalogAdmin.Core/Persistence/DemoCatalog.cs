@@ -35,6 +35,6 @@ internal static class DemoCatalog
 
         // Stagger the times a little so "Updated" sorts like a catalog that has a history.
         return products.Select((p, index) =>
-            new Product(p.Name, p.Sku, p.Description, p.Price, p.Stock, now.AddMinutes(-7 * (products.Length - index))));
+            new Product(new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock), now.AddMinutes(-7 * (products.Length - index))));
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.ToTable("Products");
         product.HasKey(p => p.Id);
         product.Property(p => p.Id).ValueGeneratedNever();
+        product.Ignore(p => p.Fields);
 
         // NOCASE: the list sorts "apple" next to "Apple", and the index serves that order.
         product.Property(p => p.Name).HasMaxLength(ProductRules.NameMaxLength).UseCollation("NOCASE").IsRequired();

@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>Adds a product and returns its new Id.</summary>
-[RequiresRole(Roles.Editor)]
-public sealed record CreateProductCommand(string Name, string Sku, string? Description, decimal Price, int Stock) : IRequest<Guid>;
+[RequiresPermission(Permission.EditProducts)]
+public sealed record CreateProductCommand(ProductFields Fields) : IRequest<Guid>, ICommand;
 
 internal sealed class CreateProductValidator(IDbContextFactory<CatalogDbContext> dbFactory) : IRequestValidator<CreateProductCommand>
 {
     public async Task ValidateAsync(CreateProductCommand request, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        ProductRules.Check(request.Name, request.Sku, request.Description, request.Price, request.Stock, errors);
-        await SkuUniqueness.CheckAsync(dbFactory, request.Sku, exceptProductId: null, errors, cancellationToken);
+        ProductRules.Check(request.Fields, errors);
+        await SkuUniqueness.CheckAsync(dbFactory, request.Fields.Sku, exceptProductId: null, errors, cancellationToken);
     }
 }
 
@@ -22,7 +22,7 @@ internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> d
 {
     public async Task<Guid> Handle(CreateProductCommand request, CancellationToken cancellationToken)
     {
-        var product = new Product(request.Name, request.Sku, request.Description, request.Price, request.Stock, clock.GetUtcNow());
+        var product = new Product(request.Fields, clock.GetUtcNow());
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

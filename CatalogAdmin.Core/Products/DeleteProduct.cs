@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>Deletes a product. True when it deleted; false when the product was already gone.</summary>
-[RequiresRole(Roles.Editor)]
-public sealed record DeleteProductCommand(Guid Id) : IRequest<bool>;
+[RequiresPermission(Permission.EditProducts)]
+public sealed record DeleteProductCommand(Guid Id) : IRequest<bool>, ICommand, IHasLogSubject
+{
+    public LogSubject LogSubject => new(nameof(Product), Id);
+}
 
 internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<DeleteProductCommand, bool>

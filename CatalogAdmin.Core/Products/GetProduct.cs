@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>One product with every field, or null when there is no such product.</summary>
-public sealed record GetProductQuery(Guid Id) : IRequest<ProductDto?>;
+[RequiresPermission(Permission.ViewCatalog)]
+public sealed record GetProductQuery(Guid Id) : IRequest<ProductDto?>, IHasLogSubject
+{
+    public LogSubject LogSubject => new(nameof(Product), Id);
+}
 
 /// <summary>A product as read; pass <see cref="Version"/> back unchanged in <see cref="UpdateProductCommand"/>.</summary>
 public sealed record ProductDto(
     Guid Id,
-    string Name,
-    string Sku,
-    string? Description,
-    decimal Price,
-    int Stock,
+    ProductFields Fields,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version);
@@ -27,7 +27,7 @@ internal sealed class GetProductHandler(IDbContextFactory<CatalogDbContext> dbFa
         return await db.Products
             .AsNoTracking()
             .Where(p => p.Id == request.Id)
-            .Select(p => new ProductDto(p.Id, p.Name, p.Sku, p.Description, p.Price, p.Stock, p.CreatedAt, p.UpdatedAt, p.Version))
+            .Select(p => new ProductDto(p.Id, new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock), p.CreatedAt, p.UpdatedAt, p.Version))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ public enum ProductSortField
 /// One page of products. <paramref name="Search"/> matches part of the name or SKU, ignoring case,
 /// with its characters taken literally. Ties in the sort are broken by Id, so paging is stable.
 /// </summary>
+[RequiresPermission(Permission.ViewCatalog)]
 public sealed record ListProductsQuery(
     string? Search = null,
     ProductSortField SortBy = ProductSortField.Name,

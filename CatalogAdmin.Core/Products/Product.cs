@@ -12,11 +12,11 @@ public sealed class Product
         Name = Sku = string.Empty;
     }
 
-    public Product(string name, string sku, string? description, decimal price, int stock, DateTimeOffset now)
+    public Product(ProductFields fields, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         Name = Sku = string.Empty;
-        Apply(name, sku, description, price, stock);
+        Apply(fields);
         CreatedAt = UpdatedAt = now.ToUniversalTime();
         Version = 1;
     }
@@ -41,23 +41,27 @@ public sealed class Product
     /// <summary>Concurrency token: changes on every update, so a save based on an older read is refused.</summary>
     public long Version { get; private set; }
 
-    public void Update(string name, string sku, string? description, decimal price, int stock, DateTimeOffset now)
+    /// <summary>The editable fields as one value (not stored as such: each is its own column).</summary>
+    public ProductFields Fields => new(Name, Sku, Description, Price, Stock);
+
+    public void Update(ProductFields fields, DateTimeOffset now)
     {
-        Apply(name, sku, description, price, stock);
+        Apply(fields);
         UpdatedAt = now.ToUniversalTime();
         Version++;
     }
 
-    private void Apply(string name, string sku, string? description, decimal price, int stock)
+    private void Apply(ProductFields fields)
     {
         var errors = new ValidationErrors();
-        ProductRules.Check(name, sku, description, price, stock, errors);
+        ProductRules.Check(fields, errors);
         errors.ThrowIfAny();
 
-        Name = ProductRules.NormalizeName(name);
-        Sku = ProductRules.NormalizeSku(sku);
-        Description = ProductRules.NormalizeDescription(description);
-        Price = price;
-        Stock = stock;
+        var normalized = fields.Normalized();
+        Name = normalized.Name;
+        Sku = normalized.Sku;
+        Description = normalized.Description;
+        Price = normalized.Price;
+        Stock = normalized.Stock;
     }
 }

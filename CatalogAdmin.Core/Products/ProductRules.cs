@@ -25,14 +25,17 @@ public static partial class ProductRules
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
-    /// <summary>Checks raw input (it is normalised first) and adds a message per broken rule.</summary>
-    public static void Check(string? name, string? sku, string? description, decimal price, int stock, ValidationErrors errors)
+    /// <summary>
+    /// Checks raw input (it is normalised first) and adds a message per broken rule, keyed by the field's name
+    /// (<see cref="ProductField"/>), as the commands' validators and the form report them.
+    /// </summary>
+    public static void Check(ProductFields fields, ValidationErrors errors)
     {
-        AddIfBroken(errors, nameof(Product.Name), NameError(name));
-        AddIfBroken(errors, nameof(Product.Sku), SkuError(sku));
-        AddIfBroken(errors, nameof(Product.Description), DescriptionError(description));
-        AddIfBroken(errors, nameof(Product.Price), PriceError(price));
-        AddIfBroken(errors, nameof(Product.Stock), StockError(stock));
+        AddIfBroken(errors, nameof(ProductField.Name), NameError(fields.Name));
+        AddIfBroken(errors, nameof(ProductField.Sku), SkuError(fields.Sku));
+        AddIfBroken(errors, nameof(ProductField.Description), DescriptionError(fields.Description));
+        AddIfBroken(errors, nameof(ProductField.Price), PriceError(fields.Price));
+        AddIfBroken(errors, nameof(ProductField.Stock), StockError(fields.Stock));
     }
 
     public static string? NameError(string? name)

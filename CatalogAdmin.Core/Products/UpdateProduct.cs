@@ -9,22 +9,18 @@ namespace CatalogAdmin.Core.Products;
 /// the caller read with <see cref="GetProductQuery"/>; if the product has changed since, nothing is saved
 /// and <see cref="ConcurrencyConflictException"/> is thrown.
 /// </summary>
-[RequiresRole(Roles.Editor)]
-public sealed record UpdateProductCommand(
-    Guid Id,
-    string Name,
-    string Sku,
-    string? Description,
-    decimal Price,
-    int Stock,
-    long Version) : IRequest<long>;
+[RequiresPermission(Permission.EditProducts)]
+public sealed record UpdateProductCommand(Guid Id, ProductFields Fields, long Version) : IRequest<long>, ICommand, IHasLogSubject
+{
+    public LogSubject LogSubject => new(nameof(Product), Id);
+}
 
 internal sealed class UpdateProductValidator(IDbContextFactory<CatalogDbContext> dbFactory) : IRequestValidator<UpdateProductCommand>
 {
     public async Task ValidateAsync(UpdateProductCommand request, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        ProductRules.Check(request.Name, request.Sku, request.Description, request.Price, request.Stock, errors);
-        await SkuUniqueness.CheckAsync(dbFactory, request.Sku, exceptProductId: request.Id, errors, cancellationToken);
+        ProductRules.Check(request.Fields, errors);
+        await SkuUniqueness.CheckAsync(dbFactory, request.Fields.Sku, exceptProductId: request.Id, errors, cancellationToken);
     }
 }
 
@@ -47,7 +43,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
             // The UPDATE's WHERE compares against the version the caller read, not the one just loaded,
             // so a change saved by someone else between our read and our write is refused too.
             db.Entry(product).Property(p => p.Version).OriginalValue = request.Version;
-            product.Update(request.Name, request.Sku, request.Description, request.Price, request.Stock, clock.GetUtcNow());
+            product.Update(request.Fields, clock.GetUtcNow());
 
             try
             {

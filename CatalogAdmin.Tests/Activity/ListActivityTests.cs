@@ -15,7 +15,7 @@ public sealed class ListActivityTests : HandlerTest
         Host.Clock.Advance(TimeSpan.FromMinutes(1));
         var chairId = await CreateAsync(sku: "CHAIR-1", name: "Chair");
         Host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Host.SendAsync(new UpdateProductCommand(lampId, "Desk lamp XL", "LAMP-1", null, 20m, 1, 1));
+        await Host.SendAsync(new UpdateProductCommand(lampId, new ProductFields("Desk lamp XL", "LAMP-1", null, 20m, 1), 1));
         Host.Clock.Advance(TimeSpan.FromMinutes(1));
         await Host.SendAsync(new DeleteProductCommand(chairId));
 

@@ -47,7 +47,7 @@ public sealed class ProductEditorPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.EndsWith($"/products/{newId}", Navigation.Uri));
         Assert.Equal(
-            new CreateProductCommand("Logitech MX Master 3S", "logi-mx3s", "Quiet clicks.", 1099.50m, 12),
+            new CreateProductCommand(new ProductFields("Logitech MX Master 3S", "logi-mx3s", "Quiet clicks.", 1099.50m, 12)),
             Assert.Single(Sender.SentOf<CreateProductCommand>()));
     }
 
@@ -65,7 +65,7 @@ public sealed class ProductEditorPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
         Assert.Equal(
-            new UpdateProductCommand(Existing.Id, "Dell XPS 15", "DELL-XPS15", "A laptop.", 1999.99m, 5, Existing.Version),
+            new UpdateProductCommand(Existing.Id, new ProductFields("Dell XPS 15", "DELL-XPS15", "A laptop.", 1999.99m, 5), Existing.Version),
             Assert.Single(Sender.SentOf<UpdateProductCommand>()));
     }
 
@@ -108,7 +108,7 @@ public sealed class ProductEditorPageTests : MudBunitContext
     [Fact]
     public void A_conflicting_save_keeps_the_typed_values_and_offers_the_latest_ones()
     {
-        var theirs = Existing with { Price = 1799.00m, Version = Existing.Version + 1 };
+        var theirs = Existing with { Fields = Existing.Fields with { Price = 1799.00m }, Version = Existing.Version + 1 };
         var reads = 0;
         Sender.Answer<GetProductQuery, ProductDto?>(_ => reads++ == 0 ? Existing : theirs);
         Sender.Throw<UpdateProductCommand>(command => new ConcurrencyConflictException("Product", command.Id));

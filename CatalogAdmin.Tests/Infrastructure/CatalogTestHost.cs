@@ -1,5 +1,6 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Persistence;
+using CatalogAdmin.Core.Staff;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,11 @@ public sealed class CatalogTestHost : IAsyncDisposable
         services.AddCatalogCore($"Data Source={databaseFile}");
         configure?.Invoke(services, $"Data Source={databaseFile}");
         services.AddSingleton<ICurrentUser>(user); // last, so it wins over any the configured services bring
+        if (services.Last(s => s.ServiceType == typeof(IStaffDirectory)).ImplementationType == typeof(NoStaffDirectory))
+        {
+            // No real accounts store (Identity) configured: the test's own user is the one active account.
+            services.AddSingleton<IStaffDirectory>(new TestStaffDirectory(user));
+        }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CatalogTestHost(provider, databaseFile, user, logs, clock);
@@ -102,6 +108,9 @@ public sealed class TestCurrentUser : ICurrentUser
 
     public bool IsAuthenticated { get; private set; } = true;
 
+    /// <summary>The account id; the sign-in name unless a test that uses real accounts sets the account's id.</summary>
+    public string? Id { get; set; } = "admin@example.com";
+
     public string? Name { get; private set; } = "admin@example.com";
 
     public bool IsInRole(string role) => IsAuthenticated && _roles.Contains(role);
@@ -109,14 +118,14 @@ public sealed class TestCurrentUser : ICurrentUser
     public void SignInAs(string name, params string[] roles)
     {
         IsAuthenticated = true;
-        Name = name;
+        Id = Name = name;
         _roles = roles;
     }
 
     public void SignOut()
     {
         IsAuthenticated = false;
-        Name = null;
+        Id = Name = null;
         _roles = [];
     }
 }
@@ -129,4 +138,37 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>
+/// The accounts store of a Core-only test host: the test's signed-in user is the one account, active in its roles, so
+/// the check before every command passes for them and fails for anyone else.
+/// </summary>
+public sealed class TestStaffDirectory(TestCurrentUser user) : IStaffDirectory
+{
+    /// <summary>What the store says of the signed-in account, when a test makes it differ from the user's claims.</summary>
+    public StaffAccess? StoredAccess { get; set; }
+
+    public Task<StaffAccess?> GetAccessAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(user.IsAuthenticated && user.Id == userId
+            ? StoredAccess ?? new StaffAccess(Roles.All.FirstOrDefault(user.IsInRole) ?? string.Empty, IsActive: true)
+            : null);
+
+    public Task<IReadOnlyList<StaffMemberDto>> ListAsync(CancellationToken cancellationToken) => throw NotHere();
+
+    public Task<StaffMemberDto?> FindAsync(string userId, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task<string> CreateAsync(string email, string role, string password, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw NotHere();
+
+    private static NotSupportedException NotHere() => new("Staff management needs the Identity store: use a host with AddStaffIdentity.");
 }

@@ -24,8 +24,11 @@ public abstract class HandlerTest : IAsyncLifetime
         }
     }
 
-    protected static CreateProductCommand ValidCreate(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
+    protected static ProductFields ValidFields(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
         new(name, sku, "A lamp for the desk.", price, stock);
+
+    protected static CreateProductCommand ValidCreate(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
+        new(ValidFields(sku, name, price, stock));
 
     protected Task<Guid> CreateAsync(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
         Host.SendAsync(ValidCreate(sku, name, price, stock));

@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.TestDoubles;
+using CatalogAdmin.Core;
 using CatalogAdmin.Web;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
@@ -41,10 +42,15 @@ public abstract class MudBunitContext : BunitContext
 
     protected BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>Signs in with roles, and with the permission policies those roles have in Core's <see cref="Permissions"/>.</summary>
     protected void SignInAs(string name, params string[] roles)
     {
         Authorization.SetAuthorized(name);
         Authorization.SetRoles(roles);
+        Authorization.SetPolicies(Enum.GetValues<Permission>()
+            .Where(permission => roles.Any(role => Permissions.RoleAllows(role, permission)))
+            .Select(permission => permission.ToString())
+            .ToArray());
     }
 
     protected FakeSender Sender { get; } = new();

@@ -10,11 +10,11 @@ public sealed class CreateProductTests : HandlerTest
     [Fact]
     public async Task Create_stores_normalised_values_and_returns_the_new_id()
     {
-        var id = await Host.SendAsync(new CreateProductCommand("  Desk lamp  ", " abc-123 ", "  Warm light.  ", 19.99m, 5));
+        var id = await Host.SendAsync(new CreateProductCommand(new ProductFields("  Desk lamp  ", " abc-123 ", "  Warm light.  ", 19.99m, 5)));
 
         var product = await Host.SendAsync(new GetProductQuery(id));
         Assert.NotNull(product);
-        Assert.Equal(("Desk lamp", "ABC-123", "Warm light.", 19.99m, 5), (product.Name, product.Sku, product.Description, product.Price, product.Stock));
+        Assert.Equal(("Desk lamp", "ABC-123", "Warm light.", 19.99m, 5), (product.Fields.Name, product.Fields.Sku, product.Fields.Description, product.Fields.Price, product.Fields.Stock));
         Assert.Equal(Host.Clock.GetUtcNow(), product.CreatedAt);
         Assert.Equal(product.CreatedAt, product.UpdatedAt);
         Assert.Equal(1, product.Version);
@@ -23,9 +23,9 @@ public sealed class CreateProductTests : HandlerTest
     [Fact]
     public async Task An_empty_description_is_stored_as_none()
     {
-        var id = await Host.SendAsync(new CreateProductCommand("Lamp", "LAMP-1", "   ", 1m, 0));
+        var id = await Host.SendAsync(new CreateProductCommand(new ProductFields("Lamp", "LAMP-1", "   ", 1m, 0)));
 
-        Assert.Null((await Host.SendAsync(new GetProductQuery(id)))!.Description);
+        Assert.Null((await Host.SendAsync(new GetProductQuery(id)))!.Fields.Description);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class CreateProductTests : HandlerTest
     [InlineData("   ")]
     [InlineData("\t\n")]
     public async Task An_empty_or_blank_name_is_refused(string name) =>
-        await AssertRefusedAsync(ValidCreate() with { Name = name }, "Name", "Name is required.");
+        await AssertRefusedAsync(new CreateProductCommand(ValidFields() with { Name = name }), "Name", "Name is required.");
 
     [Fact]
     public async Task A_name_of_200_characters_is_accepted_and_201_refused()
@@ -41,12 +41,12 @@ public sealed class CreateProductTests : HandlerTest
         await CreateAsync(sku: "LEN-200", name: new string('n', 200));
         await CreateAsync(sku: "LEN-200-PADDED", name: "  " + new string('p', 200) + "  "); // trimmed first
 
-        await AssertRefusedAsync(ValidCreate(sku: "LEN-201") with { Name = new string('n', 201) }, "Name", "Name must be at most 200 characters (it has 201).");
+        await AssertRefusedAsync(new CreateProductCommand(ValidFields(sku: "LEN-201") with { Name = new string('n', 201) }), "Name", "Name must be at most 200 characters (it has 201).");
     }
 
     [Fact]
     public async Task A_name_with_control_characters_is_refused() =>
-        await AssertRefusedAsync(ValidCreate() with { Name = "Lamp\0" }, "Name", "Name cannot contain control characters.");
+        await AssertRefusedAsync(new CreateProductCommand(ValidFields() with { Name = "Lamp\0" }), "Name", "Name cannot contain control characters.");
 
     [Theory]
     [InlineData("abc", "ABC")]
@@ -57,7 +57,7 @@ public sealed class CreateProductTests : HandlerTest
     {
         var id = await CreateAsync(sku: sku);
 
-        Assert.Equal(stored, (await Host.SendAsync(new GetProductQuery(id)))!.Sku);
+        Assert.Equal(stored, (await Host.SendAsync(new GetProductQuery(id)))!.Fields.Sku);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class CreateProductTests : HandlerTest
     {
         var id = await CreateAsync(price: decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.Equal(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), (await Host.SendAsync(new GetProductQuery(id)))!.Price);
+        Assert.Equal(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), (await Host.SendAsync(new GetProductQuery(id)))!.Fields.Price);
     }
 
     [Theory]
@@ -104,9 +104,9 @@ public sealed class CreateProductTests : HandlerTest
     [Fact]
     public async Task A_description_of_4000_characters_is_accepted_and_4001_refused()
     {
-        await Host.SendAsync(ValidCreate(sku: "D-4000") with { Description = new string('d', 4000) });
+        await Host.SendAsync(new CreateProductCommand(ValidFields(sku: "D-4000") with { Description = new string('d', 4000) }));
 
-        await AssertRefusedAsync(ValidCreate(sku: "D-4001") with { Description = new string('d', 4001) }, "Description",
+        await AssertRefusedAsync(new CreateProductCommand(ValidFields(sku: "D-4001") with { Description = new string('d', 4001) }), "Description",
             "Description must be at most 4,000 characters (it has 4,001).");
     }
 
@@ -114,7 +114,7 @@ public sealed class CreateProductTests : HandlerTest
     public async Task Every_broken_rule_is_reported_at_once_keyed_by_the_request_property()
     {
         var refused = await Assert.ThrowsAsync<RequestValidationException>(
-            () => Host.SendAsync(new CreateProductCommand(" ", "x", null, -1m, -1)));
+            () => Host.SendAsync(new CreateProductCommand(new ProductFields(" ", "x", null, -1m, -1))));
 
         Assert.Equal(["Name", "Price", "Sku", "Stock"], refused.Errors.Keys.Order());
     }

@@ -8,12 +8,12 @@ public sealed class DeleteAndGetProductTests : HandlerTest
     [Fact]
     public async Task Get_returns_every_field_of_the_product()
     {
-        var id = await Host.SendAsync(new CreateProductCommand("Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5));
+        var id = await Host.SendAsync(new CreateProductCommand(new ProductFields("Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5)));
 
         var product = await Host.SendAsync(new GetProductQuery(id));
 
         var now = Host.Clock.GetUtcNow();
-        Assert.Equal(new ProductDto(id, "Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5, now, now, 1), product);
+        Assert.Equal(new ProductDto(id, new ProductFields("Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5), now, now, 1), product);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ListProductsTests : HandlerTest
     {
         var products = await GenerateAsync(GeneratedCount);
         var start = Host.Clock.GetUtcNow();
-        var bunched = Enumerable.Range(0, 60).Select(i => new Product($"Zulu marker {i:D2}", $"ZZ-MARK-{i:D2}", null, 5m + i, i % 7, start.AddSeconds(i))).ToList();
+        var bunched = Enumerable.Range(0, 60).Select(i => new Product(new ProductFields($"Zulu marker {i:D2}", $"ZZ-MARK-{i:D2}", null, 5m + i, i % 7), start.AddSeconds(i))).ToList();
         await using (var db = Host.OpenDb())
         {
             db.Products.AddRange(bunched);
@@ -130,7 +130,7 @@ public sealed class ListProductsTests : HandlerTest
     public async Task Search_stays_in_step_with_renames_and_deletes()
     {
         var id = await CreateAsync(sku: "LAMP-1", name: "Desk lamp");
-        await Host.SendAsync(new UpdateProductCommand(id, "Floor light", "LIGHT-1", null, 1m, 1, 1));
+        await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Floor light", "LIGHT-1", null, 1m, 1), 1));
 
         Assert.Empty(await NamesMatchingAsync("lamp"));
         Assert.Equal(["Floor light"], await NamesMatchingAsync("light-1"));
@@ -235,11 +235,12 @@ public sealed class ListProductsTests : HandlerTest
         var words = new[] { "lamp", "Chair", "desk", "Cable", "mouse", "Monitor", "stand", "Hub", "pen", "Mug" };
         var fixedPrices = new[] { 9.99m, 10.00m, 100.00m, 0m, 1_000_000m };
         var products = Enumerable.Range(0, count).Select(i => new Product(
-            $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {random.Next(50)}",
-            $"GEN-{i:D5}",
-            null,
-            i < fixedPrices.Length ? fixedPrices[i] : random.Next(0, 20_000) / 100m,
-            random.Next(0, 10),
+            new ProductFields(
+                $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {random.Next(50)}",
+                $"GEN-{i:D5}",
+                null,
+                i < fixedPrices.Length ? fixedPrices[i] : random.Next(0, 20_000) / 100m,
+                random.Next(0, 10)),
             start.AddSeconds(random.Next(0, 600)))).ToList();
 
         await using var db = Host.OpenDb();

@@ -16,7 +16,7 @@ public sealed class ProductNotificationTests : HandlerTest
     {
         Host.User.SignInAs("editor@example.com", Roles.Editor);
         var id = await CreateAsync(sku: "LAMP-1", name: "Desk lamp");
-        await Host.SendAsync(new UpdateProductCommand(id, "Desk lamp XL", "LAMP-1", null, 25m, 2, 1));
+        await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Desk lamp XL", "LAMP-1", null, 25m, 2), 1));
         await Host.SendAsync(new DeleteProductCommand(id));
 
         var published = Notifications.Published.ToList();
@@ -33,8 +33,8 @@ public sealed class ProductNotificationTests : HandlerTest
         Notifications.Published.Clear();
 
         await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(ValidCreate(sku: "x")));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "LAMP-1", null, 1m, 1, 99)));
-        await Assert.ThrowsAsync<NotFoundException>(() => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), "Lamp", "LAMP-9", null, 1m, 1, 1)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "LAMP-1", null, 1m, 1), 99)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), new ProductFields("Lamp", "LAMP-9", null, 1m, 1), 1)));
         Assert.False(await Host.SendAsync(new DeleteProductCommand(Guid.NewGuid())));
 
         Assert.Empty(Notifications.Published);
@@ -65,7 +65,7 @@ public sealed class FailingNotificationHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_throwing_notification_handler_does_not_fail_the_command_or_undo_the_change()
     {
-        var id = await _host.SendAsync(new CreateProductCommand("Desk lamp", "LAMP-1", null, 19.99m, 5));
+        var id = await _host.SendAsync(new CreateProductCommand(new ProductFields("Desk lamp", "LAMP-1", null, 19.99m, 5)));
 
         Assert.NotNull(await _host.SendAsync(new GetProductQuery(id)));
         await using var db = _host.OpenDb();

@@ -13,10 +13,10 @@ public sealed class UpdateProductTests : HandlerTest
         var before = (await Host.SendAsync(new GetProductQuery(id)))!;
         Host.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var version = await Host.SendAsync(new UpdateProductCommand(id, " Brighter lamp ", "lamp-2", null, 24.50m, 7, before.Version));
+        var version = await Host.SendAsync(new UpdateProductCommand(id, new ProductFields(" Brighter lamp ", "lamp-2", null, 24.50m, 7), before.Version));
 
         var after = (await Host.SendAsync(new GetProductQuery(id)))!;
-        Assert.Equal(("Brighter lamp", "LAMP-2", (string?)null, 24.50m, 7), (after.Name, after.Sku, after.Description, after.Price, after.Stock));
+        Assert.Equal(("Brighter lamp", "LAMP-2", (string?)null, 24.50m, 7), (after.Fields.Name, after.Fields.Sku, after.Fields.Description, after.Fields.Price, after.Fields.Stock));
         Assert.Equal(version, after.Version);
         Assert.NotEqual(before.Version, after.Version);
         Assert.Equal(before.CreatedAt, after.CreatedAt);
@@ -28,13 +28,13 @@ public sealed class UpdateProductTests : HandlerTest
     {
         var id = await CreateAsync(sku: "LAMP-1");
         var read = (await Host.SendAsync(new GetProductQuery(id)))!;
-        await Host.SendAsync(new UpdateProductCommand(id, "Their name", read.Sku, null, 30m, 3, read.Version));
+        await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Their name", read.Fields.Sku, null, 30m, 3), read.Version));
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Host.SendAsync(new UpdateProductCommand(id, "My name", read.Sku, null, 10m, 1, read.Version)));
+            () => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("My name", read.Fields.Sku, null, 10m, 1), read.Version)));
 
         var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
-        Assert.Equal(("Their name", 30m, 3), (stored.Name, stored.Price, stored.Stock));
+        Assert.Equal(("Their name", 30m, 3), (stored.Fields.Name, stored.Fields.Price, stored.Fields.Stock));
         Assert.Single(Notifications.Published, n => n is ProductUpdatedNotification);
     }
 
@@ -42,7 +42,7 @@ public sealed class UpdateProductTests : HandlerTest
     public async Task Update_of_a_missing_product_is_not_found()
     {
         await Assert.ThrowsAsync<NotFoundException>(
-            () => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), "Lamp", "LAMP-1", null, 1m, 1, 1)));
+            () => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), new ProductFields("Lamp", "LAMP-1", null, 1m, 1), 1)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class UpdateProductTests : HandlerTest
         var id = await CreateAsync(sku: "MINE-1");
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(
-            () => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "taken-1", null, 1m, 1, 1)));
+            () => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "taken-1", null, 1m, 1), 1)));
 
         Assert.Equal(["SKU TAKEN-1 is already used by another product."], refused.Errors["Sku"]);
     }
@@ -62,9 +62,9 @@ public sealed class UpdateProductTests : HandlerTest
     {
         var id = await CreateAsync(sku: "MINE-1");
 
-        await Host.SendAsync(new UpdateProductCommand(id, "Lamp", "mine-1", null, 1m, 1, 1));
+        await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "mine-1", null, 1m, 1), 1));
 
-        Assert.Equal("MINE-1", (await Host.SendAsync(new GetProductQuery(id)))!.Sku);
+        Assert.Equal("MINE-1", (await Host.SendAsync(new GetProductQuery(id)))!.Fields.Sku);
     }
 
     [Fact]
@@ -73,10 +73,10 @@ public sealed class UpdateProductTests : HandlerTest
         var id = await CreateAsync(sku: "LAMP-1", price: 19.99m);
 
         await Assert.ThrowsAsync<RequestValidationException>(
-            () => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "LAMP-1", null, 1.999m, 1, 1)));
+            () => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "LAMP-1", null, 1.999m, 1), 1)));
 
         var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
-        Assert.Equal((19.99m, 1L), (stored.Price, stored.Version));
+        Assert.Equal((19.99m, 1L), (stored.Fields.Price, stored.Version));
         Assert.DoesNotContain(Notifications.Published, n => n is ProductUpdatedNotification);
     }
 }

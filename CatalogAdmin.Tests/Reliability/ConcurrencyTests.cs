@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests : HandlerTest
             {
                 try
                 {
-                    await Host.SendAsync(new CreateProductCommand($"Writer {writer} item {i}", $"W{writer}-{i:D4}", null, 1.5m + i, i));
+                    await Host.SendAsync(new CreateProductCommand(new ProductFields($"Writer {writer} item {i}", $"W{writer}-{i:D4}", null, 1.5m + i, i)));
                 }
                 catch (Exception exception)
                 {
@@ -49,7 +49,7 @@ public sealed class ConcurrencyTests : HandlerTest
         {
             for (var i = 0; !stop.IsCancellationRequested && i < 400; i++)
             {
-                await Host.SendAsync(new CreateProductCommand($"Burst item {i}", $"BURST-{i:D4}", null, 2m, 1));
+                await Host.SendAsync(new CreateProductCommand(new ProductFields($"Burst item {i}", $"BURST-{i:D4}", null, 2m, 1)));
             }
         }, TestContext.Current.CancellationToken);
 
@@ -77,7 +77,7 @@ public sealed class ConcurrencyTests : HandlerTest
         {
             try
             {
-                await Host.SendAsync(new UpdateProductCommand(id, $"Racer {n}", "RACE-1", null, n, n, Version: 1));
+                await Host.SendAsync(new UpdateProductCommand(id, new ProductFields($"Racer {n}", "RACE-1", null, n, n), Version: 1));
                 return (Racer: n, Error: (Exception?)null);
             }
             catch (Exception exception)
@@ -89,7 +89,7 @@ public sealed class ConcurrencyTests : HandlerTest
         var winner = Assert.Single(outcomes, o => o.Error is null);
         Assert.All(outcomes.Where(o => o.Error is not null), o => Assert.IsType<ConcurrencyConflictException>(o.Error));
         var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
-        Assert.Equal(($"Racer {winner.Racer}", (decimal)winner.Racer, winner.Racer, 2L), (stored.Name, stored.Price, stored.Stock, stored.Version));
+        Assert.Equal(($"Racer {winner.Racer}", (decimal)winner.Racer, winner.Racer, 2L), (stored.Fields.Name, stored.Fields.Price, stored.Fields.Stock, stored.Version));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ConcurrencyTests : HandlerTest
             {
                 try
                 {
-                    await Host.SendAsync(new UpdateProductCommand(id, "Updated", $"DEL-{round:D2}", null, 5m, 5, 1));
+                    await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Updated", $"DEL-{round:D2}", null, 5m, 5), 1));
                     return null;
                 }
                 catch (Exception exception)

@@ -38,22 +38,17 @@ public sealed class HostileInputTests : HandlerTest
         for (var i = 0; i < Cases; i++)
         {
             var hostile = random.Next(3) == 0;
-            var command = new CreateProductCommand(
-                RandomText(random, i % 37 == 0 ? 10_050 : random.Next(0, 220), hostile),
-                random.Next(5) == 0 ? RandomText(random, random.Next(0, 40), hostile) : $"sku-{i}-{random.Next(1000)}",
-                random.Next(3) == 0 ? null : RandomText(random, i % 41 == 0 ? 12_000 : random.Next(0, 300), hostile),
-                random.Next(4) == 0 ? RandomPrice(random) : random.Next(0, 100_000) / 100m,
-                random.Next(4) == 0 ? RandomStock(random) : random.Next(0, 500));
+            var command = new CreateProductCommand(new ProductFields(RandomText(random, i % 37 == 0 ? 10_050 : random.Next(0, 220), hostile), random.Next(5) == 0 ? RandomText(random, random.Next(0, 40), hostile) : $"sku-{i}-{random.Next(1000)}", random.Next(3) == 0 ? null : RandomText(random, i % 41 == 0 ? 12_000 : random.Next(0, 300), hostile), random.Next(4) == 0 ? RandomPrice(random) : random.Next(0, 100_000) / 100m, random.Next(4) == 0 ? RandomStock(random) : random.Next(0, 500)));
 
             try
             {
                 var id = await Host.SendAsync(command);
                 var product = (await Host.SendAsync(new GetProductQuery(id)))!;
-                Assert.Equal(command.Name.Trim(), product.Name);
-                Assert.Equal(command.Sku.Trim().ToUpperInvariant(), product.Sku);
-                Assert.Equal(string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(), product.Description);
-                Assert.Equal(command.Price, product.Price);
-                Assert.Equal(command.Stock, product.Stock);
+                Assert.Equal(command.Fields.Name.Trim(), product.Fields.Name);
+                Assert.Equal(command.Fields.Sku.Trim().ToUpperInvariant(), product.Fields.Sku);
+                Assert.Equal(string.IsNullOrWhiteSpace(command.Fields.Description) ? null : command.Fields.Description.Trim(), product.Fields.Description);
+                Assert.Equal(command.Fields.Price, product.Fields.Price);
+                Assert.Equal(command.Fields.Stock, product.Fields.Stock);
                 stored++;
             }
             catch (RequestValidationException validation)
@@ -104,7 +99,7 @@ public sealed class HostileInputTests : HandlerTest
     private static HashSet<string> ExpectedErrors(CreateProductCommand command)
     {
         var errors = new ValidationErrors();
-        ProductRules.Check(command.Name, command.Sku, command.Description, command.Price, command.Stock, errors);
+        ProductRules.Check(command.Fields, errors);
         return [.. errors.ToDictionary().Keys];
     }
 

@@ -131,7 +131,7 @@ public sealed class OperationsTests : IDisposable
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                committed.Enqueue(await host.SendAsync(new CreateProductCommand($"Burst {w}-{i}", $"B{w}-{i:D5}", null, 1m, 1)));
+                committed.Enqueue(await host.SendAsync(new CreateProductCommand(new ProductFields($"Burst {w}-{i}", $"B{w}-{i:D5}", null, 1m, 1))));
             }
         }, TestContext.Current.CancellationToken)).ToList();
         while (committed.Count < 100)

@@ -12,16 +12,30 @@ public sealed class RequestLogTests : HandlerTest
     private static readonly AsyncLocal<bool> InThisTest = new();
 
     [Fact]
-    public async Task A_change_is_logged_with_its_type_product_id_elapsed_time_and_user()
+    public async Task A_change_is_logged_with_its_type_subject_elapsed_time_and_user()
     {
         var id = await CreateAsync(sku: "LOG-1", name: "Secret-looking name");
+        await Host.SendAsync(new DeleteProductCommand(id));
 
-        var line = Assert.Single(RequestLines(), e => Equals(e.Properties["RequestType"], nameof(CreateProductCommand)));
-        Assert.Equal(LogLevel.Information, line.Level);
-        Assert.Equal(id, line.Properties["ProductId"]);
-        Assert.IsType<double>(line.Properties["ElapsedMs"]);
-        Assert.Equal("admin@example.com", line.Properties["User"]);
-        Assert.DoesNotContain("Secret-looking name", line.Message);
+        var create = Assert.Single(RequestLines(), e => Equals(e.Properties["RequestType"], nameof(CreateProductCommand)));
+        Assert.Equal(LogLevel.Information, create.Level);
+        Assert.IsType<double>(create.Properties["ElapsedMs"]);
+        Assert.Equal("admin@example.com", create.Properties["User"]);
+        Assert.DoesNotContain("Secret-looking name", create.Message);
+
+        var delete = Assert.Single(RequestLines(), e => Equals(e.Properties["RequestType"], nameof(DeleteProductCommand)));
+        Assert.Equal(LogLevel.Information, delete.Level);
+        Assert.Equal($"Product {id}", delete.Properties["Subject"]);
+    }
+
+    [Fact]
+    public async Task A_read_is_logged_only_at_debug_level()
+    {
+        await Host.SendAsync(new ListProductsQuery());
+
+        var line = Assert.Single(RequestLines(), e => Equals(e.Properties["RequestType"], nameof(ListProductsQuery)));
+        Assert.Equal(LogLevel.Debug, line.Level);
+        Assert.Equal("-", line.Properties["Subject"]);
     }
 
     [Fact]
@@ -29,7 +43,7 @@ public sealed class RequestLogTests : HandlerTest
     {
         var id = await CreateAsync(sku: "LOG-2");
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Host.SendAsync(new UpdateProductCommand(id, "Lamp", "LOG-2", null, 1m, 1, 99)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "LOG-2", null, 1m, 1), 99)));
         await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(ValidCreate(sku: "x")));
 
         var refused = RequestLines().Where(e => e.Message.Contains("refused", StringComparison.Ordinal)).ToList();
@@ -37,7 +51,7 @@ public sealed class RequestLogTests : HandlerTest
             conflict =>
             {
                 Assert.Equal(nameof(UpdateProductCommand), conflict.Properties["RequestType"]);
-                Assert.Equal(id, conflict.Properties["ProductId"]);
+                Assert.Equal($"Product {id}", conflict.Properties["Subject"]);
                 Assert.Equal(nameof(ConcurrencyConflictException), conflict.Properties["Reason"]);
             },
             invalid => Assert.Equal(nameof(RequestValidationException), invalid.Properties["Reason"]));
@@ -65,7 +79,7 @@ public sealed class RequestLogTests : HandlerTest
 
         await CreateAsync(sku: "LOG-3");
         await Host.SendAsync(new ListProductsQuery());
-        await Assert.ThrowsAsync<NotFoundException>(() => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), "Lamp", "LOG-4", null, 1m, 1, 1)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Host.SendAsync(new UpdateProductCommand(Guid.NewGuid(), new ProductFields("Lamp", "LOG-4", null, 1m, 1), 1)));
 
         Assert.Equal(
             [(nameof(CreateProductCommand), "handled"), (nameof(ListProductsQuery), "handled"), (nameof(UpdateProductCommand), "refused")],

@@ -51,8 +51,8 @@ public sealed class RequestAuthorizationTests : HandlerTest
         var allowed = role is Roles.Editor or Roles.Admin;
         IBaseRequest[] changes =
         [
-            new CreateProductCommand("Chair", "CHAIR-1", null, 49m, 2),
-            new UpdateProductCommand(id, "Lamp XL", "LAMP-1", null, 25m, 1, 1),
+            new CreateProductCommand(new ProductFields("Chair", "CHAIR-1", null, 49m, 2)),
+            new UpdateProductCommand(id, new ProductFields("Lamp XL", "LAMP-1", null, 25m, 1), 1),
             new DeleteProductCommand(id),
         ];
 

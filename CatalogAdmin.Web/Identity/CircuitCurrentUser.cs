@@ -1,42 +1,55 @@
 using System.Security.Claims;
 using CatalogAdmin.Core;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace CatalogAdmin.Web.Identity;
 
 /// <summary>
-/// The signed-in staff member as Core sees them: the circuit's authentication state (kept current by the
-/// revalidating provider, so a removed role or a locked account stops working in open circuits), or the
-/// HTTP request's user outside a circuit.
+/// The signed-in staff member as Core sees them. Inside a circuit: the circuit's authentication state (kept current
+/// by the revalidating provider), and nobody when it is missing, never the user the connection was opened with.
+/// Outside a circuit (an HTTP endpoint, a statically rendered page): the request's user.
 /// </summary>
-internal sealed class CircuitCurrentUser(AuthenticationStateProvider authenticationState, IHttpContextAccessor httpContext) : ICurrentUser
+internal sealed class CircuitCurrentUser(AuthenticationStateProvider authenticationState, IHttpContextAccessor httpContext, CircuitPresence circuit) : ICurrentUser
 {
     private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
 
     public bool IsAuthenticated => User.Identity?.IsAuthenticated == true;
 
+    public string? Id => IsAuthenticated ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
     public string? Name => IsAuthenticated ? User.Identity!.Name : null;
 
     public bool IsInRole(string role) => IsAuthenticated && User.IsInRole(role);
 
-    private ClaimsPrincipal User
-    {
-        get
-        {
-            try
-            {
-                var state = authenticationState.GetAuthenticationStateAsync();
-                if (state.IsCompletedSuccessfully)
-                {
-                    return state.Result.User;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Not in a circuit: the provider was never given a state.
-            }
+    private ClaimsPrincipal User => circuit.IsOpen ? CircuitUser() : httpContext.HttpContext?.User ?? Nobody;
 
-            return httpContext.HttpContext?.User ?? Nobody;
+    private ClaimsPrincipal CircuitUser()
+    {
+        try
+        {
+            var state = authenticationState.GetAuthenticationStateAsync();
+            return state.IsCompletedSuccessfully ? state.Result.User : Nobody;
         }
+        catch (InvalidOperationException)
+        {
+            return Nobody; // the circuit has no authentication state (yet): refuse rather than guess
+        }
+    }
+}
+
+/// <summary>Whether this DI scope is a circuit's: set by <see cref="CircuitPresenceTracker"/> when the circuit opens.</summary>
+internal sealed class CircuitPresence
+{
+    public bool IsOpen { get; set; }
+}
+
+/// <summary>Marks the circuit's scope as a circuit, for <see cref="CircuitCurrentUser"/>.</summary>
+internal sealed class CircuitPresenceTracker(CircuitPresence presence) : CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        presence.IsOpen = true;
+        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Staff;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,9 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
+        services.AddScoped<CircuitPresence>();
+        services.AddScoped<CircuitHandler, CircuitPresenceTracker>();
+        services.AddSingleton<IStaffDirectory, IdentityStaffDirectory>();
 
         services.AddAuthentication(options =>
             {
@@ -36,7 +40,15 @@ public static class IdentitySetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
-        services.AddAuthorization();
+        // One policy per permission, named after it, with the roles Core's Permissions give it: pages ask
+        // [Authorize(Policy = nameof(Permission.EditProducts))] and never spell roles themselves.
+        services.AddAuthorization(options =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                options.AddPolicy(permission.ToString(), policy => policy.RequireRole(Permissions.RolesFor(permission)));
+            }
+        });
 
         // The keys that sign cookies and antiforgery tokens live beside the database, so a restart (or a
         // service account without a home folder) does not sign every member of staff out.
@@ -95,7 +107,7 @@ public static class IdentitySetup
         var email = configuration["CatalogAdmin:Admin:Email"] is { Length: > 0 } configuredEmail ? configuredEmail : "admin@catalogadmin.local";
         var password = configuration["CatalogAdmin:Admin:Password"];
         var generated = string.IsNullOrEmpty(password);
-        password = generated ? OneTimePassword() : password!;
+        password = generated ? StaffRules.GeneratePassword() : password!;
 
         var admin = await users.FindByEmailAsync(email);
         if (admin is null)
@@ -121,14 +133,6 @@ public static class IdentitySetup
             Console.WriteLine("  To choose these yourself, set CatalogAdmin__Admin__Email and CatalogAdmin__Admin__Password.");
             Console.WriteLine();
         }
-    }
-
-    /// <summary>A random password that meets the policy (upper, lower, digit, 16 characters).</summary>
-    public static string OneTimePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var body = RandomNumberGenerator.GetString(alphabet, 13);
-        return $"{body}Aa7"; // the policy's character classes, whatever the random part holds
     }
 
     private static void EnsureSucceeded(IdentityResult result, string what)

@@ -1,30 +1,57 @@
 using System.Reflection;
+using CatalogAdmin.Core.Staff;
 using MediatR;
 
 namespace CatalogAdmin.Core.Common.Behaviours;
 
 /// <summary>
-/// Refuses a request the current user may not send, before validation and the handler run.
-/// Every request needs a signed-in user; <see cref="RequiresRoleAttribute"/> narrows it to roles.
-/// This, not the UI, is the authorization boundary: a circuit can send any request.
+/// Refuses a request the current user may not send, before validation and the handler run. This, not the UI, is the
+/// authorization boundary: a circuit can send any request.
+/// <list type="bullet">
+/// <item>Deny by default: a request that declares no <see cref="RequiresPermissionAttribute"/> is refused.</item>
+/// <item>The sender must be signed in, with a role that has the permission.</item>
+/// <item>Before a command (<see cref="ICommand"/>) the account itself is asked, not only the claims the circuit
+/// was opened with: a locked account, or one whose role no longer allows it, is refused at once.</item>
+/// </list>
 /// </summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, IStaffDirectory staff) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull
 {
-    private static readonly IReadOnlyList<string>? RequiredRoles = typeof(TRequest).GetCustomAttribute<RequiresRoleAttribute>()?.Roles;
+    private static readonly Permission? Required = typeof(TRequest).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
 
-    public Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    private static readonly bool IsCommand = typeof(ICommand).IsAssignableFrom(typeof(TRequest));
+
+    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
+        if (Required is not { } permission)
+        {
+            throw new ForbiddenException($"{typeof(TRequest).Name} declares no permission, so nobody may send it.");
+        }
+
         if (!user.IsAuthenticated)
         {
             throw new ForbiddenException("Please sign in to continue.");
         }
 
-        if (RequiredRoles is { } roles && !user.IsInRole(Roles.Admin) && !roles.Any(user.IsInRole))
+        if (!user.Allows(permission))
         {
-            throw new ForbiddenException($"Your role does not allow this. It needs: {string.Join(" or ", roles.Append(Roles.Admin).Distinct())}.");
+            throw new ForbiddenException(Permissions.NotAllowedMessage(permission));
         }
 
-        return next();
+        if (IsCommand)
+        {
+            var access = user.Id is { } id ? await staff.GetAccessAsync(id, cancellationToken) : null;
+            if (access is not { IsActive: true })
+            {
+                throw new ForbiddenException("Your account is locked or no longer exists. Please sign in again.");
+            }
+
+            if (!Permissions.RoleAllows(access.Role, permission))
+            {
+                throw new ForbiddenException(Permissions.NotAllowedMessage(permission));
+            }
+        }
+
+        return await next();
     }
 }

@@ -5,18 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace CatalogAdmin.Core.Common.Behaviours;
 
 /// <summary>
-/// One structured line per request: its type, the product it concerns (when it names one), how long it
-/// took, and how it ended. Never the request's values: they can hold passwords or whole descriptions.
-/// The same duration goes to <see cref="CatalogMetrics.RequestDuration"/>.
+/// One structured line per request: its type, what it concerns (when it declares <see cref="IHasLogSubject"/>), how long
+/// it took, and how it ended. Never the request's values: they can hold passwords or whole descriptions. Commands
+/// (<see cref="ICommand"/>) are logged at Information, reads at Debug. The same duration goes to
+/// <see cref="CatalogMetrics.RequestDuration"/>.
 /// </summary>
 internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull
 {
-    private static readonly Func<TRequest, Guid?> ProductIdOf = FindProductId();
+    private static readonly string RequestType = typeof(TRequest).Name;
 
-    // Changes are worth a line in the normal log; reads only when debugging.
-    private static readonly LogLevel HandledLevel = typeof(TRequest).Name.EndsWith("Command", StringComparison.Ordinal) ? LogLevel.Information : LogLevel.Debug;
+    private static readonly LogLevel HandledLevel = typeof(ICommand).IsAssignableFrom(typeof(TRequest)) ? LogLevel.Information : LogLevel.Debug;
 
     public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
@@ -24,40 +24,36 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Logg
         try
         {
             var response = await next();
-            var productId = ProductIdOf(request) ?? (response is Guid created ? created : null);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogHandled(HandledLevel, typeof(TRequest).Name, productId, elapsed.TotalMilliseconds, user.Name);
-            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "handled", elapsed);
+            LogHandled(HandledLevel, RequestType, SubjectOf(request), elapsed.TotalMilliseconds, user.Name);
+            CatalogMetrics.RecordRequest(RequestType, "handled", elapsed);
             return response;
         }
         catch (Exception exception) when (exception is RequestValidationException or NotFoundException or ConcurrencyConflictException or ForbiddenException)
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogRefused(typeof(TRequest).Name, ProductIdOf(request), elapsed.TotalMilliseconds, user.Name, exception.GetType().Name);
-            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "refused", elapsed);
+            LogRefused(RequestType, SubjectOf(request), elapsed.TotalMilliseconds, user.Name, exception.GetType().Name);
+            CatalogMetrics.RecordRequest(RequestType, "refused", elapsed);
             throw;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogFailed(exception, typeof(TRequest).Name, ProductIdOf(request), elapsed.TotalMilliseconds, user.Name);
-            CatalogMetrics.RecordRequest(typeof(TRequest).Name, "failed", elapsed);
+            LogFailed(exception, RequestType, SubjectOf(request), elapsed.TotalMilliseconds, user.Name);
+            CatalogMetrics.RecordRequest(RequestType, "failed", elapsed);
             throw;
         }
     }
 
-    private static Func<TRequest, Guid?> FindProductId()
-    {
-        var id = typeof(TRequest).GetProperty("Id");
-        return id?.PropertyType == typeof(Guid) ? request => (Guid?)id.GetValue(request) : _ => null;
-    }
+    private static string SubjectOf(TRequest request) =>
+        request is IHasLogSubject { LogSubject: var subject } ? $"{subject.Kind} {subject.Key}" : "-";
 
-    [LoggerMessage(Message = "{RequestType} for product {ProductId} handled in {ElapsedMs:0.0} ms for {User}")]
-    private partial void LogHandled(LogLevel level, string requestType, Guid? productId, double elapsedMs, string? user);
+    [LoggerMessage(Message = "{RequestType} ({Subject}) handled in {ElapsedMs:0.0} ms for {User}")]
+    private partial void LogHandled(LogLevel level, string requestType, string subject, double elapsedMs, string? user);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{RequestType} for product {ProductId} refused ({Reason}) in {ElapsedMs:0.0} ms for {User}")]
-    private partial void LogRefused(string requestType, Guid? productId, double elapsedMs, string? user, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{RequestType} ({Subject}) refused ({Reason}) in {ElapsedMs:0.0} ms for {User}")]
+    private partial void LogRefused(string requestType, string subject, double elapsedMs, string? user, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{RequestType} for product {ProductId} failed in {ElapsedMs:0.0} ms for {User}")]
-    private partial void LogFailed(Exception exception, string requestType, Guid? productId, double elapsedMs, string? user);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{RequestType} ({Subject}) failed in {ElapsedMs:0.0} ms for {User}")]
+    private partial void LogFailed(Exception exception, string requestType, string subject, double elapsedMs, string? user);
 }

@@ -16,13 +16,13 @@ public sealed class ProductFormModel
     public string Price { get; set; } = string.Empty;
     public string Stock { get; set; } = string.Empty;
 
-    public static ProductFormModel From(ProductDto product, CultureInfo culture) => new()
+    public static ProductFormModel From(ProductFields fields, CultureInfo culture) => new()
     {
-        Name = product.Name,
-        Sku = product.Sku,
-        Description = product.Description ?? string.Empty,
-        Price = product.Price.ToString("0.00", culture),
-        Stock = product.Stock.ToString(culture),
+        Name = fields.Name,
+        Sku = fields.Sku,
+        Description = fields.Description ?? string.Empty,
+        Price = fields.Price.ToString("0.00", culture),
+        Stock = fields.Stock.ToString(culture),
     };
 
     public static readonly string[] Fields = [nameof(Name), nameof(Sku), nameof(Description), nameof(Price), nameof(Stock)];
@@ -50,11 +50,8 @@ public sealed class ProductFormModel
 
     public bool IsValid(CultureInfo culture) => Fields.All(field => ErrorFor(field, Text(field), culture) is null);
 
-    public CreateProductCommand ToCreateCommand(CultureInfo culture) =>
-        new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture));
-
-    public UpdateProductCommand ToUpdateCommand(Guid id, long version, CultureInfo culture) =>
-        new(id, Name, Sku, Description, ParsePrice(culture), ParseStock(culture), version);
+    /// <summary>The typed values as the product's fields; call only when <see cref="IsValid"/>.</summary>
+    public ProductFields ToFields(CultureInfo culture) => new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture));
 
     private decimal ParsePrice(CultureInfo culture) =>
         TryParsePrice(Price, culture, out var price) ? price : throw new FormatException(PriceFormatError(Price));

@@ -1,0 +1,21 @@
+using MediatR;
+
+namespace CatalogAdmin.Core.Staff;
+
+/// <summary>Replaces a staff member's password with a new one-time password, returned once to the Admin.</summary>
+[RequiresPermission(Permission.ManageStaff)]
+public sealed record ResetStaffPasswordCommand(string UserId) : IRequest<string>, ICommand, IHasLogSubject
+{
+    public LogSubject LogSubject => new("Staff member", UserId);
+}
+
+internal sealed class ResetStaffPasswordHandler(IStaffDirectory staff) : IRequestHandler<ResetStaffPasswordCommand, string>
+{
+    public async Task<string> Handle(ResetStaffPasswordCommand request, CancellationToken cancellationToken)
+    {
+        var member = await StaffRules.FindAsync(staff, request.UserId, cancellationToken);
+        var password = StaffRules.GeneratePassword();
+        await staff.SetPasswordAsync(member.Id, password, cancellationToken);
+        return password;
+    }
+}
