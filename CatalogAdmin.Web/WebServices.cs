@@ -11,11 +11,16 @@ public static class WebServices
     {
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
-        services.AddScoped<BrowserClock>();
+        services.AddBrowserClock();
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddProductChangeHandler<BroadcastProductChange>();
         return services;
     }
+
+    /// <summary>The browser's clock, one per circuit, cascaded to every component.</summary>
+    public static IServiceCollection AddBrowserClock(this IServiceCollection services) => services
+        .AddScoped<BrowserClock>()
+        .AddCascadingValue(provider => provider.GetRequiredService<BrowserClock>().Source);
 }

@@ -1,29 +1,39 @@
 using CatalogAdmin.Tests.Infrastructure;
 using CatalogAdmin.Web.Notifications;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CatalogAdmin.Tests.Components;
 
-/// <summary>Open lists refresh on every change, but a burst of changes costs each list two queries, not one per change.</summary>
+/// <summary>
+/// Open lists refresh on every change, but a burst of changes costs each list two queries, not one per change.
+/// Time is a <see cref="FakeTimeProvider"/>, moved by hand: no test waits for real time to pass.
+/// </summary>
 public sealed class LiveRefreshTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task The_first_change_refreshes_at_once_and_a_burst_after_it_folds_into_one_more()
     {
         var refreshed = 0;
-        using var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshed); return Task.CompletedTask; }, Interval, NoLog());
+        using var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshed); return Task.CompletedTask; }, Interval, _time, NoLog());
 
         live.Notify();
         Assert.Equal(1, refreshed);
 
         for (var i = 0; i < 20; i++) live.Notify();
+        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, refreshed); // the rest wait for the interval
+        Assert.False(live.Idle.IsCompleted);
 
-        await WaitUntilAsync(() => refreshed == 2);
-        await Task.Delay(Interval * 3, TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await live.Idle.WaitAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, refreshed);
+
+        _time.Advance(Interval * 3);
+        Assert.Equal(2, refreshed); // nothing was left waiting
 
         live.Notify(); // quiet for longer than the interval: at once again
         Assert.Equal(3, refreshed);
@@ -34,14 +44,16 @@ public sealed class LiveRefreshTests
     {
         var refreshed = 0;
         var release = new TaskCompletionSource();
-        using var live = new LiveRefresh(async () => { Interlocked.Increment(ref refreshed); await release.Task; }, Interval, NoLog());
+        using var live = new LiveRefresh(async () => { Interlocked.Increment(ref refreshed); await release.Task; }, Interval, _time, NoLog());
 
         live.Notify();
         for (var i = 0; i < 10; i++) live.Notify();
         release.SetResult();
+        _time.Advance(Interval);
 
-        await WaitUntilAsync(() => refreshed == 2);
-        await Task.Delay(Interval * 3, TestContext.Current.CancellationToken);
+        await live.Idle.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, refreshed);
+        _time.Advance(Interval * 3);
         Assert.Equal(2, refreshed);
     }
 
@@ -50,12 +62,15 @@ public sealed class LiveRefreshTests
     {
         var logs = new CapturedLogs();
         var calls = 0;
-        using var live = new LiveRefresh(() => ++calls == 1 ? throw new ObjectDisposedException("circuit") : Task.CompletedTask, TimeSpan.Zero, logs.CreateLogger("test"));
+        using var live = new LiveRefresh(() => ++calls == 1 ? throw new ObjectDisposedException("circuit") : Task.CompletedTask, Interval, _time, logs.CreateLogger("test"));
 
         live.Notify();
+        await live.Idle.WaitAsync(TestContext.Current.CancellationToken);
+        _time.Advance(Interval);
         live.Notify();
 
-        await WaitUntilAsync(() => calls == 2);
+        await live.Idle.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, calls);
         var warning = Assert.Single(logs.Entries);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.IsType<ObjectDisposedException>(warning.Exception);
@@ -65,25 +80,17 @@ public sealed class LiveRefreshTests
     public async Task After_dispose_changes_refresh_nothing_even_one_already_waiting()
     {
         var refreshed = 0;
-        var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshed); return Task.CompletedTask; }, Interval, NoLog());
+        var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshed); return Task.CompletedTask; }, Interval, _time, NoLog());
         live.Notify();
         live.Notify(); // waits for the interval
 
         live.Dispose();
         live.Notify();
-        await Task.Delay(Interval * 3, TestContext.Current.CancellationToken);
+        _time.Advance(Interval * 3);
+        await live.Idle.WaitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, refreshed);
     }
 
     private static ILogger NoLog() => new CapturedLogs().CreateLogger("test");
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 20)
-        {
-            Assert.True(waited < 10_000, "timed out waiting");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CatalogAdmin.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class CatalogTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CatalogTestHost(ServiceProvider services, string databaseFile, TestCurrentUser user, CapturedLogs logs, TestClock clock)
+    private CatalogTestHost(ServiceProvider services, string databaseFile, TestCurrentUser user, CapturedLogs logs, FakeTimeProvider clock)
     {
         _services = services;
         DatabaseFile = databaseFile;
@@ -36,7 +37,8 @@ public sealed class CatalogTestHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public TestClock Clock { get; }
+    /// <summary>The host's clock, moved by hand, so timestamps are exact and ordered.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
 
@@ -49,7 +51,7 @@ public sealed class CatalogTestHost : IAsyncDisposable
 
         var user = new TestCurrentUser();
         var logs = new CapturedLogs();
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(clock);
@@ -128,16 +130,6 @@ public sealed class TestCurrentUser : ICurrentUser
         Id = Name = null;
         _roles = [];
     }
-}
-
-/// <summary>A clock the test moves by hand, so timestamps are exact and ordered.</summary>
-public sealed class TestClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
 }
 
 /// <summary>

@@ -31,8 +31,9 @@ public abstract class MudBunitContext : BunitContext
         });
         Services.AddSingleton<ISender>(Sender);
         Services.AddSingleton(new CatalogCulture("en-US", "USD"));
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CatalogChangeBroadcaster>();
-        Services.AddScoped<BrowserClock>();
+        Services.AddBrowserClock();
         Services.AddLogging();
 
         // Pages show editing actions only to Editors and Admins; tests sign in as an Editor unless they say otherwise.

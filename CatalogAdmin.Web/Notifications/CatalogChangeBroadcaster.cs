@@ -6,7 +6,7 @@ namespace CatalogAdmin.Web.Notifications;
 /// Tells every open page of every circuit that a product changed, so lists and the activity log
 /// refresh without a reload. Subscribers must dispose their subscription when they go away.
 /// </summary>
-public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> logger)
+public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogChangeBroadcaster> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Func<IProductChangeNotification, Task>> _subscribers = [];
@@ -31,7 +31,7 @@ public sealed class CatalogChangeBroadcaster(ILogger<CatalogChangeBroadcaster> l
     /// </summary>
     public IDisposable SubscribeRefresh(Func<IProductChangeNotification, bool> concerns, Func<Task> refresh)
     {
-        var live = new LiveRefresh(refresh, ListRefreshInterval, logger);
+        var live = new LiveRefresh(refresh, ListRefreshInterval, time, logger);
         var subscription = Subscribe(change =>
         {
             if (concerns(change))

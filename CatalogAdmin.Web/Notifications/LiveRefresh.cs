@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CatalogAdmin.Web.Notifications;
 
 /// <summary>
@@ -8,13 +6,17 @@ namespace CatalogAdmin.Web.Notifications;
 /// burst of edits costs each open list two queries, not one per edit, and the broadcaster never waits for
 /// any list's query.
 /// </summary>
-public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, ILogger logger) : IDisposable
+public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, TimeProvider time, ILogger logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private bool _running;
+    private bool _busy;
     private bool _pending;
     private bool _disposed;
-    private long _lastStarted;
+    private long? _lastStarted;
+    private Task _running = Task.CompletedTask;
+
+    /// <summary>Completes when no refresh is running or waiting: lets a test see the outcome of what it set off.</summary>
+    internal Task Idle => _running;
 
     public void Notify()
     {
@@ -25,16 +27,16 @@ public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, IL
                 return;
             }
 
-            if (_running)
+            if (_busy)
             {
                 _pending = true;
                 return;
             }
 
-            _running = true;
+            _busy = true;
         }
 
-        _ = RunAsync();
+        _running = RunAsync();
     }
 
     public void Dispose()
@@ -49,24 +51,23 @@ public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, IL
     {
         while (true)
         {
-            var wait = minimumInterval - Stopwatch.GetElapsedTime(_lastStarted);
-            if (_lastStarted != 0 && wait > TimeSpan.Zero)
+            if (_lastStarted is { } started && minimumInterval - time.GetElapsedTime(started) is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, time);
             }
 
             lock (_gate)
             {
                 if (_disposed)
                 {
-                    _running = false;
+                    _busy = false;
                     return;
                 }
 
                 _pending = false; // this refresh covers every change so far
             }
 
-            _lastStarted = Stopwatch.GetTimestamp();
+            _lastStarted = time.GetTimestamp();
             try
             {
                 await refresh();
@@ -81,7 +82,7 @@ public sealed class LiveRefresh(Func<Task> refresh, TimeSpan minimumInterval, IL
             {
                 if (!_pending || _disposed)
                 {
-                    _running = false;
+                    _busy = false;
                     return;
                 }
             }
