@@ -43,23 +43,23 @@ public class CatalogBenchmarks
 
     [Benchmark(Description = "Search 'maple pro' (selective), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchSelective() =>
-        _catalog.Sender.Send(new ListProductsQuery("maple pro", PageSize: 50));
+        _catalog.Sender.Send(new ListProductsQuery(new ProductFilter("maple pro"), PageSize: 50));
 
     [Benchmark(Description = "Search 'ireless' (1 in 16 rows), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchBroad() =>
-        _catalog.Sender.Send(new ListProductsQuery("ireless", PageSize: 50));
+        _catalog.Sender.Send(new ListProductsQuery(new ProductFilter("ireless"), PageSize: 50));
 
     [Benchmark(Description = "Search 'graphite' (1 in 8 rows), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchVeryBroad() =>
-        _catalog.Sender.Send(new ListProductsQuery("graphite", PageSize: 50));
+        _catalog.Sender.Send(new ListProductsQuery(new ProductFilter("graphite"), PageSize: 50));
 
     [Benchmark(Description = "Search 'wireless pro' (no match), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchNoMatch() =>
-        _catalog.Sender.Send(new ListProductsQuery("wireless pro", PageSize: 50));
+        _catalog.Sender.Send(new ListProductsQuery(new ProductFilter("wireless pro"), PageSize: 50));
 
     [Benchmark(Description = "Search 'ac' (short: prefix), top 50 + count")]
     public Task<PagedResult<ProductListItem>> SearchShortPrefix() =>
-        _catalog.Sender.Send(new ListProductsQuery("ac", PageSize: 50));
+        _catalog.Sender.Send(new ListProductsQuery(new ProductFilter("ac"), PageSize: 50));
 
     [Benchmark(Description = "Get by id")]
     public Task<ProductDto?> GetById() => _catalog.Sender.Send(new GetProductQuery(_existing));

@@ -30,7 +30,7 @@ public class TutorialBaselineBenchmarks
         await using var db = await _dbFactory.CreateDbContextAsync();
         var all = await db.Products.ToListAsync();
         var page = all.OrderByDescending(p => p.Price).Skip(0).Take(50)
-            .Select(p => new ProductListItem(p.Id, p.Name, p.Sku, p.Price, p.Stock, p.UpdatedAt)).ToList();
+            .Select(p => new ProductListItem(p.Id, p.Name, p.Sku, p.Price, p.Stock, ProductStatus.Active, null, null, p.UpdatedAt)).ToList();
         return new PagedResult<ProductListItem>(page, all.Count, 1, 50);
     }
 

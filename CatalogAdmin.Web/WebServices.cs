@@ -15,7 +15,7 @@ public static class WebServices
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
-        services.AddProductChangeHandler<BroadcastProductChange>();
+        services.AddProductChangeHandler<BroadcastCatalogChange>();
         return services;
     }
 

@@ -10,11 +10,14 @@ namespace CatalogAdmin.Core;
 /// </summary>
 public enum Permission
 {
-    /// <summary>Read products and the activity log.</summary>
+    /// <summary>Read products, categories and the activity log.</summary>
     ViewCatalog,
 
     /// <summary>Create, change and delete products.</summary>
     EditProducts,
+
+    /// <summary>Create, rename and delete categories.</summary>
+    ManageCategories,
 
     /// <summary>Create staff accounts, change their roles, lock them, reset their passwords.</summary>
     ManageStaff,
@@ -27,6 +30,7 @@ public static class Permissions
     {
         [Permission.ViewCatalog] = [Roles.Viewer, Roles.Editor, Roles.Admin],
         [Permission.EditProducts] = [Roles.Editor, Roles.Admin],
+        [Permission.ManageCategories] = [Roles.Editor, Roles.Admin],
         [Permission.ManageStaff] = [Roles.Admin],
     }.ToFrozenDictionary();
 

@@ -1,4 +1,5 @@
 using CatalogAdmin.Core.Activity;
+using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Products;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    public DbSet<Category> Categories => Set<Category>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

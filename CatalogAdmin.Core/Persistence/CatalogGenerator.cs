@@ -24,6 +24,16 @@ public static class CatalogGenerator
 
     private static readonly string[] Colours = ["Black", "White", "Graphite", "Silver", "Blue", "Red", "Green", "Sand"];
 
+    /// <summary>Fifty categories, as a shop of this size might have; one product in twenty has none.</summary>
+    internal static readonly string[] CategoryNames =
+    [
+        "Laptops", "Mice", "Keyboards", "Monitors", "Headphones", "Desk Lamps", "Office Chairs", "USB Hubs", "Webcams", "Speakers",
+        "Routers", "Power Banks", "Stands", "Storage", "Microphones", "Printers", "Backpacks", "Chargers", "Cables", "Docking Stations",
+        "Gaming", "Audio", "Video", "Networking", "Smart Home", "Office", "Travel", "Photography", "Streaming", "Accessories",
+        "Clearance", "New Arrivals", "Bundles", "Refurbished", "Ergonomics", "Lighting", "Furniture", "Security", "Wearables", "Tablets",
+        "Phones", "Cases", "Adapters", "Memory Cards", "Batteries", "Tools", "Cleaning", "Gifts", "Education", "Business",
+    ];
+
     public sealed record Result(int Created, TimeSpan Elapsed);
 
     public static async Task<Result> GenerateAsync(string connectionString, int count, int seed = 20261123, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -47,14 +57,15 @@ public static class CatalogGenerator
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var triggers = await SetTriggersAsideAsync(connection, transaction, cancellationToken);
+        var categories = await EnsureCategoriesAsync(connection, transaction, now, cancellationToken);
         for (var done = 0; done < count;)
         {
             var batch = Math.Min(BatchSize, count - done);
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO Products (Id, Name, Sku, Description, PriceCents, Stock, CreatedAt, UpdatedAt, Version)
-                VALUES ($id, $name, $sku, $description, $price, $stock, $created, $updated, 1)
+                INSERT INTO Products (Id, Name, Sku, Description, PriceCents, Stock, Status, CategoryId, CreatedAt, UpdatedAt, Version)
+                VALUES ($id, $name, $sku, $description, $price, $stock, $status, $category, $created, $updated, 1)
                 """;
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var name = insert.Parameters.Add("$name", SqliteType.Text);
@@ -62,6 +73,8 @@ public static class CatalogGenerator
             var description = insert.Parameters.Add("$description", SqliteType.Text);
             var price = insert.Parameters.Add("$price", SqliteType.Integer);
             var stock = insert.Parameters.Add("$stock", SqliteType.Integer);
+            var status = insert.Parameters.Add("$status", SqliteType.Integer);
+            var category = insert.Parameters.Add("$category", SqliteType.Text);
             var created = insert.Parameters.Add("$created", SqliteType.Integer);
             var updated = insert.Parameters.Add("$updated", SqliteType.Integer);
             await insert.PrepareAsync(cancellationToken);
@@ -78,6 +91,9 @@ public static class CatalogGenerator
                 description.Value = random.Next(4) == 0 ? DBNull.Value : $"{product} by {brand}.";
                 price.Value = PriceCents(random);
                 stock.Value = random.Next(20) == 0 ? random.Next(0, 5) : random.Next(5, 500);
+                // About 10 % drafts and 5 % archived, the rest on sale.
+                status.Value = random.Next(20) switch { 0 or 1 => 0, 2 => 2, _ => 1 };
+                category.Value = random.Next(20) == 0 ? DBNull.Value : categories[random.Next(categories.Count)];
                 created.Value = createdAt.UtcTicks;
                 updated.Value = createdAt.AddMinutes(random.Next(0, 60 * 24 * 30)).UtcTicks;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -89,9 +105,40 @@ public static class CatalogGenerator
 
         await ExecuteAsync(connection, transaction, [.. triggers,
             "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')",
-            "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products) WHERE Id = 1"], cancellationToken);
+            "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products) WHERE Id = 1",
+            "UPDATE Categories SET ProductCount = (SELECT COUNT(*) FROM Products WHERE CategoryId = Categories.Id)"], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The planner's statistics for the new data (which index to walk for a filtered list).
+        await using (var analyze = connection.CreateCommand())
+        {
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
         return new Result(count, timer.Elapsed);
+    }
+
+    /// <summary>The generator's categories, created unless a previous run made them; returns their ids as stored.</summary>
+    private static async Task<List<string>> EnsureCategoriesAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var name in CategoryNames)
+        {
+            await using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO Categories (Id, Name, NormalizedName, CreatedAt, ProductCount) VALUES ($id, $name, $key, $created, 0)
+                ON CONFLICT (NormalizedName) DO NOTHING;
+                SELECT Id FROM Categories WHERE NormalizedName = $key;
+                """;
+            upsert.Parameters.AddWithValue("$id", Guid.CreateVersion7(now).ToString().ToUpperInvariant());
+            upsert.Parameters.AddWithValue("$name", name);
+            upsert.Parameters.AddWithValue("$key", name.ToUpperInvariant());
+            upsert.Parameters.AddWithValue("$created", now.UtcTicks);
+            ids.Add((string)(await upsert.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        return ids;
     }
 
     /// <summary>Drops the Products triggers and returns their SQL, to re-create them after the load.</summary>

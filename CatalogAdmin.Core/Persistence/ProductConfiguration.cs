@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -26,11 +27,26 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         product.Property(p => p.Version).IsConcurrencyToken();
 
+        // A small integer, so filters and the status sort compare numbers; existing products became Active.
+        product.Property(p => p.Status).HasConversion<int>();
+
+        // Deleting a category leaves its products without one.
+        product.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
+
         // Every sortable list column has an index ending in the Id tie-break, in the list's own order.
         product.HasIndex(p => p.Sku).IsUnique();
         product.HasIndex(p => new { p.Name, p.Id });
         product.HasIndex(p => new { p.Price, p.Id });
         product.HasIndex(p => new { p.Stock, p.Id });
         product.HasIndex(p => new { p.UpdatedAt, p.Id });
+        product.HasIndex(p => new { p.Status, p.Name, p.Id });
+
+        // A list filtered to one category walks that category's rows in the sort's order (docs/performance.md).
+        product.HasIndex(p => new { p.CategoryId, p.Name, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Sku, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Price, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Stock, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.UpdatedAt, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Status, p.Name, p.Id });
     }
 }

@@ -12,8 +12,7 @@ internal sealed class CreateProductValidator(IDbContextFactory<CatalogDbContext>
 {
     public async Task ValidateAsync(CreateProductCommand request, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        ProductRules.Check(request.Fields, errors);
-        await SkuUniqueness.CheckAsync(dbFactory, request.Fields.Sku, exceptProductId: null, errors, cancellationToken);
+        await ProductFieldsValidation.CheckAsync(dbFactory, request.Fields, productId: null, errors, cancellationToken);
     }
 }
 
@@ -31,15 +30,15 @@ internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> d
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (SkuUniqueness.IsViolation(exception))
+            catch (DbUpdateException exception) when (ProductFieldsValidation.ToValidationError(exception, product.Fields) is { } refused)
             {
-                throw SkuUniqueness.ToValidationError(product.Sku);
+                throw refused;
             }
         }
 
         // The product is saved: from here on nothing may report failure to the caller.
         await publisher.Publish(
-            new ProductCreatedNotification(product.Id, product.Name, product.Sku, product.CreatedAt) { ChangedBy = user.Name },
+            new ProductCreatedNotification(product.Id, product.Fields, product.CreatedAt) { ChangedBy = user.Name },
             CancellationToken.None);
         return product.Id;
     }

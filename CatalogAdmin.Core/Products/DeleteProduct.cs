@@ -22,7 +22,7 @@ internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> d
             var product = await db.Products
                 .AsNoTracking()
                 .Where(p => p.Id == request.Id)
-                .Select(p => new { p.Name, p.Sku })
+                .Select(p => new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId))
                 .SingleOrDefaultAsync(cancellationToken);
             if (product is null)
             {
@@ -36,7 +36,7 @@ internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> d
                 return false;
             }
 
-            deleted = new ProductDeletedNotification(request.Id, product.Name, product.Sku, clock.GetUtcNow()) { ChangedBy = user.Name };
+            deleted = new ProductDeletedNotification(request.Id, product, clock.GetUtcNow()) { ChangedBy = user.Name };
         }
 
         await publisher.Publish(deleted, CancellationToken.None);

@@ -15,6 +15,7 @@ public sealed record GetProductQuery(Guid Id) : IRequest<ProductDto?>, IHasLogSu
 public sealed record ProductDto(
     Guid Id,
     ProductFields Fields,
+    string? CategoryName,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version);
@@ -27,7 +28,13 @@ internal sealed class GetProductHandler(IDbContextFactory<CatalogDbContext> dbFa
         return await db.Products
             .AsNoTracking()
             .Where(p => p.Id == request.Id)
-            .Select(p => new ProductDto(p.Id, new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock), p.CreatedAt, p.UpdatedAt, p.Version))
+            .Select(p => new ProductDto(
+                p.Id,
+                new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId),
+                db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                p.CreatedAt,
+                p.UpdatedAt,
+                p.Version))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -12,39 +12,35 @@ public enum ProductSortField
     Price,
     Stock,
     UpdatedAt,
+    Status,
 }
 
 /// <summary>
-/// One page of products. <paramref name="Search"/> matches part of the name or SKU, ignoring case,
-/// with its characters taken literally. Ties in the sort are broken by Id, so paging is stable.
+/// One page of products that match <paramref name="Filter"/>. Ties in the sort are broken by Id, so paging is stable.
+/// Past <see cref="ListProductsHandler.ExactCountLimit"/> matches the total may be a lower bound
+/// (<see cref="PagedResult{T}.TotalIsLowerBound"/>): counting a million matches exactly would cost more than the page.
 /// </summary>
 [RequiresPermission(Permission.ViewCatalog)]
 public sealed record ListProductsQuery(
-    string? Search = null,
+    ProductFilter? Filter = null,
     ProductSortField SortBy = ProductSortField.Name,
     bool Descending = false,
     int Page = 1,
     int PageSize = 25) : IRequest<PagedResult<ProductListItem>>
 {
-    /// <summary>
-    /// Whether a product named so is among this query's matches (any product, without a search): the handler's
-    /// rule, for an open list to tell whether a change made elsewhere can concern it.
-    /// </summary>
-    public bool Matches(string name, string sku)
-    {
-        var search = Search?.Trim();
-        if (string.IsNullOrEmpty(search))
-        {
-            return true;
-        }
-
-        return search.Length >= ListProductsHandler.SubstringSearchMinLength
-            ? name.Contains(search, StringComparison.OrdinalIgnoreCase) || sku.Contains(search, StringComparison.OrdinalIgnoreCase)
-            : name.StartsWith(search, StringComparison.OrdinalIgnoreCase) || sku.StartsWith(search, StringComparison.OrdinalIgnoreCase);
-    }
+    public ProductFilter EffectiveFilter => Filter ?? ProductFilter.All;
 }
 
-public sealed record ProductListItem(Guid Id, string Name, string Sku, decimal Price, int Stock, DateTimeOffset UpdatedAt);
+public sealed record ProductListItem(
+    Guid Id,
+    string Name,
+    string Sku,
+    decimal Price,
+    int Stock,
+    ProductStatus Status,
+    Guid? CategoryId,
+    string? CategoryName,
+    DateTimeOffset UpdatedAt);
 
 internal sealed class ListProductsValidator : IRequestValidator<ListProductsQuery>
 {
@@ -56,6 +52,22 @@ internal sealed class ListProductsValidator : IRequestValidator<ListProductsQuer
             errors.Add(nameof(request.SortBy), $"Products cannot be sorted by {request.SortBy}.");
         }
 
+        var filter = request.EffectiveFilter;
+        if (filter.Search?.Length > ProductFilter.MaxSearchLength)
+        {
+            errors.Add(nameof(ProductFilter.Search), $"Search text can be at most {ProductFilter.MaxSearchLength} characters.");
+        }
+
+        if (filter.Status is { } status && !Enum.IsDefined(status))
+        {
+            errors.Add(nameof(ProductFilter.Status), $"There is no status {status}.");
+        }
+
+        if (filter is { CategoryId: not null, Uncategorized: true })
+        {
+            errors.Add(nameof(ProductFilter.CategoryId), "Choose one category or products without a category, not both.");
+        }
+
         return Task.CompletedTask;
     }
 }
@@ -65,6 +77,12 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
 {
     /// <summary>Below this many characters a search is a prefix match; a trigram index needs three.</summary>
     internal const int SubstringSearchMinLength = 3;
+
+    /// <summary>
+    /// Matches are counted exactly up to this many (or up to the page asked for, if further); past it the total is a
+    /// lower bound, shown as "10,000+". Counts the database keeps (all products, one category) are always exact.
+    /// </summary>
+    internal const int ExactCountLimit = 10_000;
 
     private const char LikeEscape = '\\';
 
@@ -84,21 +102,19 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
     public async Task<PagedResult<ProductListItem>> Handle(ListProductsQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var search = request.Search?.Trim();
-        var products = string.IsNullOrEmpty(search) ? db.Products.AsNoTracking() : Matching(db, search);
+        var filter = request.EffectiveFilter;
+        var search = filter.SearchText;
+        var products = Filtered(db, filter);
         var skip = (request.Page - 1) * request.PageSize;
+        var (total, totalIsLowerBound) = await CountAsync(db, filter, products, skip + request.PageSize, cancellationToken);
 
-        var total = string.IsNullOrEmpty(search) ? await CountAllAsync(db, cancellationToken)
-            : search.Length >= SubstringSearchMinLength ? await CountSubstringMatchesAsync(db, search, cancellationToken)
-            : await products.CountAsync(cancellationToken);
-
-        if (search is { Length: >= SubstringSearchMinLength } && Ascii.IsValid(search) && total > 0)
+        if (search is { Length: >= SubstringSearchMinLength } && filter.HasNoFiltersBesideSearch && Ascii.IsValid(search) && total > 0)
         {
             var allProducts = await CountAllAsync(db, cancellationToken);
             var walk = (long)WalkSlack * (skip + request.PageSize) * allProducts / total;
             if (total * (long)WalkMinShare >= allProducts && walk <= WalkMaxRows)
             {
-                var walked = await Page(Walk(db, search, request, (int)walk), request, skip).ToListAsync(cancellationToken);
+                var walked = await Page(db, Walk(db, search, request, (int)walk), request, skip).ToListAsync(cancellationToken);
                 if (walked.Count == Math.Clamp(total - skip, 0, request.PageSize))
                 {
                     return new PagedResult<ProductListItem>(walked, total, request.Page, request.PageSize);
@@ -106,15 +122,74 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
             }
         }
 
-        var items = await Page(products, request, skip).ToListAsync(cancellationToken);
-        return new PagedResult<ProductListItem>(items, total, request.Page, request.PageSize);
+        var items = await Page(db, products, request, skip).ToListAsync(cancellationToken);
+        return new PagedResult<ProductListItem>(items, total, request.Page, request.PageSize, totalIsLowerBound);
     }
 
-    private static IQueryable<ProductListItem> Page(IQueryable<Product> products, ListProductsQuery request, int skip) =>
+    /// <summary>The products that match the search and every filter, unsorted.</summary>
+    private static IQueryable<Product> Filtered(CatalogDbContext db, ProductFilter filter)
+    {
+        var products = filter.SearchText is { } search ? Matching(db, search) : db.Products.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            products = products.Where(p => p.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            products = products.Where(p => p.CategoryId == categoryId);
+        }
+
+        if (filter.Uncategorized)
+        {
+            products = products.Where(p => p.CategoryId == null);
+        }
+
+        if (filter.LowStock)
+        {
+            products = products.Where(p => p.Stock < ProductRules.LowStockThreshold);
+        }
+
+        return products;
+    }
+
+    /// <summary>
+    /// The total: from the counts the database keeps when only a category (or nothing) narrows the list; from the search
+    /// index alone for a search without filters; otherwise by counting matches, at most up to
+    /// <see cref="ExactCountLimit"/> or one past the page asked for, whichever is further (so "next" always works).
+    /// </summary>
+    private static async Task<(int Total, bool IsLowerBound)> CountAsync(
+        CatalogDbContext db, ProductFilter filter, IQueryable<Product> products, int throughItem, CancellationToken cancellationToken)
+    {
+        if (filter is { SearchText: null, Status: null, LowStock: false })
+        {
+            if (filter.CategoryId is { } categoryId)
+            {
+                return (await db.Categories.Where(c => c.Id == categoryId).Select(c => c.ProductCount).FirstOrDefaultAsync(cancellationToken), false);
+            }
+
+            var all = await CountAllAsync(db, cancellationToken);
+            return filter.Uncategorized ? (all - await db.Categories.SumAsync(c => c.ProductCount, cancellationToken), false) : (all, false);
+        }
+
+        if (filter.HasNoFiltersBesideSearch && filter.SearchText!.Length >= SubstringSearchMinLength)
+        {
+            return (await CountSubstringMatchesAsync(db, filter.SearchText, cancellationToken), false);
+        }
+
+        var limit = Math.Max(ExactCountLimit, throughItem + 1);
+        var counted = await products.Take(limit + 1).CountAsync(cancellationToken);
+        return counted > limit ? (limit, true) : (counted, false);
+    }
+
+    private static IQueryable<ProductListItem> Page(CatalogDbContext db, IQueryable<Product> products, ListProductsQuery request, int skip) =>
         Sort(products, request.SortBy, request.Descending)
             .Skip(skip)
             .Take(request.PageSize)
-            .Select(p => new ProductListItem(p.Id, p.Name, p.Sku, p.Price, p.Stock, p.UpdatedAt));
+            .Select(p => new ProductListItem(
+                p.Id, p.Name, p.Sku, p.Price, p.Stock, p.Status, p.CategoryId,
+                db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                p.UpdatedAt));
 
     /// <summary>
     /// The first <paramref name="rows"/> products in the sort order (read along its index), those whose name or
@@ -165,6 +240,7 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
     /// <summary>The unfiltered total from the count the triggers keep, instead of counting a million rows.</summary>
     private static Task<int> CountAllAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<int>($"SELECT Value FROM ProductCount WHERE Id = 1").SingleAsync(cancellationToken);
+
     private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
     {
         ProductSortField.Sku => descending
@@ -179,6 +255,9 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
         ProductSortField.UpdatedAt => descending
             ? products.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
             : products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
+        ProductSortField.Status => descending
+            ? products.OrderByDescending(p => p.Status).ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Status).ThenBy(p => p.Name).ThenBy(p => p.Id),
         _ => descending
             ? products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id)
             : products.OrderBy(p => p.Name).ThenBy(p => p.Id),

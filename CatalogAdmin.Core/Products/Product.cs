@@ -34,6 +34,10 @@ public sealed class Product
 
     public int Stock { get; private set; }
 
+    public ProductStatus Status { get; private set; }
+
+    public Guid? CategoryId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -42,7 +46,7 @@ public sealed class Product
     public long Version { get; private set; }
 
     /// <summary>The editable fields as one value (not stored as such: each is its own column).</summary>
-    public ProductFields Fields => new(Name, Sku, Description, Price, Stock);
+    public ProductFields Fields => new(Name, Sku, Description, Price, Stock, Status, CategoryId);
 
     public void Update(ProductFields fields, DateTimeOffset now)
     {
@@ -63,5 +67,7 @@ public sealed class Product
         Description = normalized.Description;
         Price = normalized.Price;
         Stock = normalized.Stock;
+        Status = normalized.Status;
+        CategoryId = normalized.CategoryId;
     }
 }

@@ -5,7 +5,14 @@ namespace CatalogAdmin.Core.Products;
 /// the form edits it, and a conflict compares it field by field. Adding a field means adding it here (and to
 /// <see cref="ProductField"/>), to <see cref="ProductRules"/>, to the mapping, to the form and to a migration.
 /// </summary>
-public sealed record ProductFields(string Name, string Sku, string? Description, decimal Price, int Stock)
+public sealed record ProductFields(
+    string Name,
+    string Sku,
+    string? Description,
+    decimal Price,
+    int Stock,
+    ProductStatus Status = ProductStatus.Active,
+    Guid? CategoryId = null)
 {
     /// <summary>The values as they are stored: trimmed, the SKU in capitals, an empty description as none.</summary>
     public ProductFields Normalized() => this with
@@ -22,6 +29,8 @@ public sealed record ProductFields(string Name, string Sku, string? Description,
         ProductField.Description => Description,
         ProductField.Price => Price,
         ProductField.Stock => Stock,
+        ProductField.Status => Status,
+        ProductField.Category => CategoryId,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a product field."),
     };
 
@@ -33,6 +42,8 @@ public sealed record ProductFields(string Name, string Sku, string? Description,
         ProductField.Description => this with { Description = source.Description },
         ProductField.Price => this with { Price = source.Price },
         ProductField.Stock => this with { Stock = source.Stock },
+        ProductField.Status => this with { Status = source.Status },
+        ProductField.Category => this with { CategoryId = source.CategoryId },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a product field."),
     };
 
@@ -41,7 +52,10 @@ public sealed record ProductFields(string Name, string Sku, string? Description,
         Enum.GetValues<ProductField>().Where(field => !Equals(Value(field), other.Value(field))).ToList();
 }
 
-/// <summary>One editable field of a product; the names are the properties of <see cref="ProductFields"/>.</summary>
+/// <summary>
+/// One editable field of a product. The names are those of <see cref="ProductFields"/>'s properties, except
+/// <see cref="Category"/> for <see cref="ProductFields.CategoryId"/>: validation messages are keyed by these names.
+/// </summary>
 public enum ProductField
 {
     Name,
@@ -49,4 +63,6 @@ public enum ProductField
     Description,
     Price,
     Stock,
+    Status,
+    Category,
 }

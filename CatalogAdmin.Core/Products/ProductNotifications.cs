@@ -6,13 +6,24 @@ namespace CatalogAdmin.Core.Products;
 public interface IProductChangeNotification : INotification
 {
     ProductChangeKind Kind { get; }
+
     Guid ProductId { get; }
+
+    /// <summary>The product's name after the change (before it, for a deletion).</summary>
     string Name { get; }
+
     string Sku { get; }
+
     DateTimeOffset OccurredAt { get; }
 
     /// <summary>The name of the signed-in user who made the change.</summary>
     string? ChangedBy { get; }
+
+    /// <summary>The product's fields before the change; null for a new product.</summary>
+    ProductFields? Before { get; }
+
+    /// <summary>The product's fields after the change; null once it is deleted.</summary>
+    ProductFields? After { get; }
 }
 
 public enum ProductChangeKind
@@ -23,25 +34,49 @@ public enum ProductChangeKind
 }
 
 /// <summary>Published by the create handler once the new product is saved.</summary>
-public sealed record ProductCreatedNotification(Guid ProductId, string Name, string Sku, DateTimeOffset OccurredAt) : IProductChangeNotification
+public sealed record ProductCreatedNotification(Guid ProductId, ProductFields Fields, DateTimeOffset OccurredAt) : IProductChangeNotification
 {
     public string? ChangedBy { get; init; }
 
     public ProductChangeKind Kind => ProductChangeKind.Created;
+
+    public string Name => Fields.Name;
+
+    public string Sku => Fields.Sku;
+
+    public ProductFields? Before => null;
+
+    public ProductFields After => Fields;
 }
 
 /// <summary>Published by the update handler once the change is saved.</summary>
-public sealed record ProductUpdatedNotification(Guid ProductId, string Name, string Sku, DateTimeOffset OccurredAt) : IProductChangeNotification
+public sealed record ProductUpdatedNotification(Guid ProductId, ProductFields Before, ProductFields After, DateTimeOffset OccurredAt) : IProductChangeNotification
 {
     public string? ChangedBy { get; init; }
 
     public ProductChangeKind Kind => ProductChangeKind.Updated;
+
+    public string Name => After.Name;
+
+    public string Sku => After.Sku;
+
+    ProductFields? IProductChangeNotification.Before => Before;
+
+    ProductFields? IProductChangeNotification.After => After;
 }
 
 /// <summary>Published by the delete handler once the product is gone.</summary>
-public sealed record ProductDeletedNotification(Guid ProductId, string Name, string Sku, DateTimeOffset OccurredAt) : IProductChangeNotification
+public sealed record ProductDeletedNotification(Guid ProductId, ProductFields Fields, DateTimeOffset OccurredAt) : IProductChangeNotification
 {
     public string? ChangedBy { get; init; }
 
     public ProductChangeKind Kind => ProductChangeKind.Deleted;
+
+    public string Name => Fields.Name;
+
+    public string Sku => Fields.Sku;
+
+    public ProductFields Before => Fields;
+
+    public ProductFields? After => null;
 }

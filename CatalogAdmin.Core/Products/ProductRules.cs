@@ -15,6 +15,9 @@ public static partial class ProductRules
     public const decimal MaxPrice = 1_000_000m;
     public const int PriceDecimals = 2;
 
+    /// <summary>Below this many in stock a product is marked "Low stock" and found by the list's low-stock filter.</summary>
+    public const int LowStockThreshold = 5;
+
     public static string NormalizeName(string? name) => (name ?? string.Empty).Trim();
 
     public static string NormalizeSku(string? sku) => (sku ?? string.Empty).Trim().ToUpperInvariant();
@@ -36,6 +39,7 @@ public static partial class ProductRules
         AddIfBroken(errors, nameof(ProductField.Description), DescriptionError(fields.Description));
         AddIfBroken(errors, nameof(ProductField.Price), PriceError(fields.Price));
         AddIfBroken(errors, nameof(ProductField.Stock), StockError(fields.Stock));
+        AddIfBroken(errors, nameof(ProductField.Status), StatusError(fields.Status));
     }
 
     public static string? NameError(string? name)
@@ -110,6 +114,9 @@ public static partial class ProductRules
     }
 
     public static string? StockError(int stock) => stock < 0 ? "Stock cannot be negative." : null;
+
+    public static string? StatusError(ProductStatus status) =>
+        Enum.IsDefined(status) ? null : $"Status must be one of {string.Join(", ", Enum.GetNames<ProductStatus>())}.";
 
     /// <summary>
     /// Half of a surrogate pair is not a character: it cannot be stored as UTF-8, so SQLite would

@@ -35,6 +35,11 @@ internal static class SkuUniqueness
         exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
         sqlite.Message.Contains("Products.Sku", StringComparison.Ordinal);
 
+    /// <summary>The product's category was deleted between the check and the save.</summary>
+    public static bool IsMissingCategory(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
+        sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal);
+
     public static RequestValidationException ToValidationError(string normalizedSku) =>
         new(nameof(Product.Sku), DuplicateMessage(normalizedSku));
 }

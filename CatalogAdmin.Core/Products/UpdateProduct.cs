@@ -19,8 +19,7 @@ internal sealed class UpdateProductValidator(IDbContextFactory<CatalogDbContext>
 {
     public async Task ValidateAsync(UpdateProductCommand request, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        ProductRules.Check(request.Fields, errors);
-        await SkuUniqueness.CheckAsync(dbFactory, request.Fields.Sku, exceptProductId: request.Id, errors, cancellationToken);
+        await ProductFieldsValidation.CheckAsync(dbFactory, request.Fields, request.Id, errors, cancellationToken);
     }
 }
 
@@ -30,6 +29,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
     public async Task<long> Handle(UpdateProductCommand request, CancellationToken cancellationToken)
     {
         Product product;
+        ProductFields before;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
@@ -43,6 +43,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
             // The UPDATE's WHERE compares against the version the caller read, not the one just loaded,
             // so a change saved by someone else between our read and our write is refused too.
             db.Entry(product).Property(p => p.Version).OriginalValue = request.Version;
+            before = product.Fields;
             product.Update(request.Fields, clock.GetUtcNow());
 
             try
@@ -56,14 +57,14 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
                     ? new ConcurrencyConflictException(nameof(Product), request.Id)
                     : new NotFoundException(nameof(Product), request.Id);
             }
-            catch (DbUpdateException exception) when (SkuUniqueness.IsViolation(exception))
+            catch (DbUpdateException exception) when (ProductFieldsValidation.ToValidationError(exception, product.Fields) is { } refused)
             {
-                throw SkuUniqueness.ToValidationError(product.Sku);
+                throw refused;
             }
         }
 
         await publisher.Publish(
-            new ProductUpdatedNotification(product.Id, product.Name, product.Sku, product.UpdatedAt) { ChangedBy = user.Name },
+            new ProductUpdatedNotification(product.Id, before, product.Fields, product.UpdatedAt) { ChangedBy = user.Name },
             CancellationToken.None);
         return product.Version;
     }

@@ -45,7 +45,7 @@ public sealed class ActivityPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListActivityQuery>()));
 
         await page.InvokeAsync(() => Broadcaster.BroadcastAsync(
-            new ProductUpdatedNotification(KeptId, "Dell XPS 15", "DELL-XPS15", DateTimeOffset.UtcNow)));
+            new ProductUpdatedNotification(KeptId, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow)));
 
         page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListActivityQuery>().Count));
         await DisposeComponentsAsync();

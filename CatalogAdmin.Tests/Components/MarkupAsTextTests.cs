@@ -21,7 +21,7 @@ public sealed class MarkupAsTextTests : MudBunitContext
     public void The_list_shows_markup_in_a_name_as_text()
     {
         Sender.Answer<ListProductsQuery, PagedResult<ProductListItem>>(q => new(
-            [new ProductListItem(Hostile.Id, Hostile.Fields.Name, Hostile.Fields.Sku, Hostile.Fields.Price, Hostile.Fields.Stock, Hostile.UpdatedAt)], 1, q.Page, q.PageSize));
+            [new ProductListItem(Hostile.Id, Hostile.Fields.Name, Hostile.Fields.Sku, Hostile.Fields.Price, Hostile.Fields.Stock, ProductStatus.Active, null, null, Hostile.UpdatedAt)], 1, q.Page, q.PageSize));
 
         var page = RenderWithProviders<ProductsPage>();
 
@@ -48,7 +48,7 @@ public sealed class MarkupAsTextTests : MudBunitContext
         var providers = Providers;
         var toast = new ShowProductToast(Services.GetRequiredService<ISnackbar>());
 
-        await providers.InvokeAsync(() => toast.Handle(new ProductCreatedNotification(Hostile.Id, ScriptName, Hostile.Fields.Sku, DateTimeOffset.UtcNow), default));
+        await providers.InvokeAsync(() => toast.Handle(new ProductCreatedNotification(Hostile.Id, new ProductFields(ScriptName, Hostile.Fields.Sku, null, 1m, 1), DateTimeOffset.UtcNow), default));
 
         providers.WaitForAssertion(() => Assert.Contains($"Created \"{ScriptName}\"", providers.Find(".mud-snackbar").TextContent));
         Assert.Empty(providers.FindAll(".mud-snackbar script"));

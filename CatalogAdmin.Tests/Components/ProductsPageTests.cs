@@ -8,18 +8,20 @@ namespace CatalogAdmin.Tests.Components;
 
 public sealed class ProductsPageTests : MudBunitContext
 {
+    private static readonly Guid CablesId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000c1");
+
     private static readonly ProductListItem Laptop = new(
-        Guid.Parse("0195f0a0-0000-7000-8000-000000000001"), "Dell XPS 15", "DELL-XPS15", 1999.99m, 12, new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
+        Guid.Parse("0195f0a0-0000-7000-8000-000000000001"), "Dell XPS 15", "DELL-XPS15", 1999.99m, 12, ProductStatus.Active, null, null, new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
 
     private static readonly ProductListItem Cable = new(
-        Guid.Parse("0195f0a0-0000-7000-8000-000000000002"), "USB-C Cable", "CBL-USBC", 9.99m, 3, new DateTimeOffset(2026, 11, 3, 9, 30, 0, TimeSpan.Zero));
+        Guid.Parse("0195f0a0-0000-7000-8000-000000000002"), "USB-C Cable", "CBL-USBC", 9.99m, 3, ProductStatus.Draft, CablesId, "Cables", new DateTimeOffset(2026, 11, 3, 9, 30, 0, TimeSpan.Zero));
 
     public ProductsPageTests()
     {
         Sender.Answer<ListProductsQuery, PagedResult<ProductListItem>>(query =>
         {
             var items = new[] { Laptop, Cable }
-                .Where(p => query.Search is null || p.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+                .Where(p => query.EffectiveFilter.Search is null || p.Name.Contains(query.EffectiveFilter.Search, StringComparison.OrdinalIgnoreCase))
                 .ToList();
             return new PagedResult<ProductListItem>(items, items.Count, query.Page, query.PageSize);
         });
@@ -31,9 +33,9 @@ public sealed class ProductsPageTests : MudBunitContext
         var page = RenderWithProviders<ProductsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
-        Assert.Equal(new ListProductsQuery(null, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
+        Assert.Equal(new ListProductsQuery(ProductFilter.All, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
         var headers = page.FindAll("th").Select(th => th.TextContent.Trim()).ToList();
-        Assert.Equal(["Name", "SKU", "Price", "Stock", "Updated"], headers.Where(h => h.Length > 0));
+        Assert.Equal(["Name", "SKU", "Price", "Stock", "Status", "Category", "Updated"], headers.Where(h => h.Length > 0));
         Assert.Contains("$1,999.99", page.Markup);
         Assert.Contains("$9.99", page.Markup);
         Assert.DoesNotContain("¤", page.Markup);
@@ -61,7 +63,7 @@ public sealed class ProductsPageTests : MudBunitContext
         var page = RenderWithProviders<ProductsPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(Sender.SentOf<ListProductsQuery>()));
-        Assert.Equal(new ListProductsQuery("dell", ProductSortField.Price, true, 2, 50), Sender.SentOf<ListProductsQuery>()[0]);
+        Assert.Equal(new ListProductsQuery(new ProductFilter("dell"), ProductSortField.Price, true, 2, 50), Sender.SentOf<ListProductsQuery>()[0]);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class ProductsPageTests : MudBunitContext
         var page = RenderWithProviders<ProductsPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(Sender.SentOf<ListProductsQuery>()));
-        Assert.Equal(new ListProductsQuery(null, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
+        Assert.Equal(new ListProductsQuery(ProductFilter.All, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
     }
 
     [Fact]
@@ -83,7 +85,7 @@ public sealed class ProductsPageTests : MudBunitContext
 
         ProductEditorPageTests.FieldInput(page, "Search").Input("cable");
 
-        page.WaitForAssertion(() => Assert.Contains(Sender.SentOf<ListProductsQuery>(), q => q.Search == "cable" && q.Page == 1), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains(Sender.SentOf<ListProductsQuery>(), q => q.EffectiveFilter.Search == "cable" && q.Page == 1), TimeSpan.FromSeconds(5));
         page.WaitForAssertion(() => Assert.DoesNotContain("Dell XPS 15", page.Markup));
         Assert.EndsWith("products?q=cable", Navigation.Uri);
     }
@@ -128,7 +130,7 @@ public sealed class ProductsPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListProductsQuery>()));
 
         page.InvokeAsync(() => Broadcaster.BroadcastAsync(
-            new ProductCreatedNotification(Guid.NewGuid(), "New thing", "NEW-1", DateTimeOffset.UtcNow)));
+            new ProductCreatedNotification(Guid.NewGuid(), new ProductFields("New thing", "NEW-1", null, 1m, 1), DateTimeOffset.UtcNow)));
 
         page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListProductsQuery>().Count));
     }
@@ -141,14 +143,14 @@ public sealed class ProductsPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Single(Sender.SentOf<ListProductsQuery>()));
 
         // Neither shown nor matching "dell": nothing to refresh.
-        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Cable.Id, "USB-C Cable 2 m", "CBL-USBC", DateTimeOffset.UtcNow)));
-        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), "Desk fan", "FAN-1", DateTimeOffset.UtcNow)));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Cable.Id, new ProductFields("USB-C Cable 2 m", "CBL-USBC", null, 1m, 1), new ProductFields("USB-C Cable 2 m", "CBL-USBC", null, 1m, 1), DateTimeOffset.UtcNow)));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), new ProductFields("Desk fan", "FAN-1", null, 1m, 1), DateTimeOffset.UtcNow)));
         Assert.Single(Sender.SentOf<ListProductsQuery>());
 
         // Shown (even when renamed out of the search), or new and matching: refreshed.
-        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Laptop.Id, "XPS 15 laptop", "XPS-15", DateTimeOffset.UtcNow)));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Laptop.Id, new ProductFields("XPS 15 laptop", "XPS-15", null, 1m, 1), new ProductFields("XPS 15 laptop", "XPS-15", null, 1m, 1), DateTimeOffset.UtcNow)));
         page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListProductsQuery>().Count));
-        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), "Monitor", "DELL-U2724", DateTimeOffset.UtcNow)));
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductCreatedNotification(Guid.NewGuid(), new ProductFields("Monitor", "DELL-U2724", null, 1m, 1), DateTimeOffset.UtcNow)));
         page.WaitForAssertion(() => Assert.Equal(3, Sender.SentOf<ListProductsQuery>().Count), TimeSpan.FromSeconds(5)); // after the 2 s interval
     }
 

@@ -16,9 +16,9 @@ public sealed class ShowProductToastTests : MudBunitContext
         var toast = new ShowProductToast(Services.GetRequiredService<ISnackbar>());
         var id = Guid.NewGuid();
 
-        await providers.InvokeAsync(() => toast.Handle(new ProductCreatedNotification(id, "Dell XPS 15", "DELL-XPS15", DateTimeOffset.UtcNow), default));
-        await providers.InvokeAsync(() => toast.Handle(new ProductUpdatedNotification(id, "Dell XPS 15", "DELL-XPS15", DateTimeOffset.UtcNow), default));
-        await providers.InvokeAsync(() => toast.Handle(new ProductDeletedNotification(id, "Dell XPS 15", "DELL-XPS15", DateTimeOffset.UtcNow), default));
+        await providers.InvokeAsync(() => toast.Handle(new ProductCreatedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
+        await providers.InvokeAsync(() => toast.Handle(new ProductUpdatedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
+        await providers.InvokeAsync(() => toast.Handle(new ProductDeletedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
 
         Assert.Equal(["Created \"Dell XPS 15\"", "Updated \"Dell XPS 15\"", "Deleted \"Dell XPS 15\""], SnackbarMessages());
         providers.WaitForAssertion(() => Assert.Contains("Created \"Dell XPS 15\"", providers.Find(".mud-snackbar").TextContent));

@@ -43,6 +43,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expectations wait as long as actions do (15 s): a 2-core machine running the app, Chromium and the tests
+        // can take more than Playwright's default 5 s to render a page after a circuit starts.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var chromium = Chromium.ExecutablePath;
         if (chromium is null)
         {

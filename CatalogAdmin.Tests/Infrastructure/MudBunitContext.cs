@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Web;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
@@ -20,6 +21,13 @@ namespace CatalogAdmin.Tests.Infrastructure;
 /// </summary>
 public abstract class MudBunitContext : BunitContext
 {
+    static MudBunitContext()
+    {
+        // WaitForAssertion's default of one second is too short on a loaded 2-core machine; a passing assertion
+        // returns at once, so only a real failure waits this long.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected MudBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -35,6 +43,9 @@ public abstract class MudBunitContext : BunitContext
         Services.AddSingleton<CatalogChangeBroadcaster>();
         Services.AddBrowserClock();
         Services.AddLogging();
+
+        // The products list's filter and the product form offer the categories; none unless a test says otherwise.
+        Sender.Answer<ListCategoriesQuery, IReadOnlyList<CategoryDto>>(_ => []);
 
         // Pages show editing actions only to Editors and Admins; tests sign in as an Editor unless they say otherwise.
         Authorization = AddAuthorization();

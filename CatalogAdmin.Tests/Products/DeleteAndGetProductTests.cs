@@ -13,7 +13,7 @@ public sealed class DeleteAndGetProductTests : HandlerTest
         var product = await Host.SendAsync(new GetProductQuery(id));
 
         var now = Host.Clock.GetUtcNow();
-        Assert.Equal(new ProductDto(id, new ProductFields("Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5), now, now, 1), product);
+        Assert.Equal(new ProductDto(id, new ProductFields("Desk lamp", "LAMP-1", "Warm light.", 19.99m, 5), null, now, now, 1), product);
     }
 
     [Fact]

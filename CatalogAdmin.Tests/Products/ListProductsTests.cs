@@ -71,7 +71,7 @@ public sealed class ListProductsTests : HandlerTest
             var listed = await AllPagesAsync(sortBy, descending, pageSize: 10, search);
 
             Assert.Equal(Sorted(matches, sortBy, descending).Select(p => p.Id), listed.Select(p => p.Id));
-            Assert.Equal(matches.Count(), (await Host.SendAsync(new ListProductsQuery(search, PageSize: 10))).TotalCount);
+            Assert.Equal(matches.Count(), (await Host.SendAsync(new ListProductsQuery(new ProductFilter(search), PageSize: 10))).TotalCount);
         }
     }
 
@@ -135,12 +135,12 @@ public sealed class ListProductsTests : HandlerTest
         Assert.Empty(await NamesMatchingAsync("lamp"));
         Assert.Equal(["Floor light"], await NamesMatchingAsync("light-1"));
         // Totals come from the search index alone: they must follow renames and deletes too.
-        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery("lamp"))).TotalCount);
-        Assert.Equal(1, (await Host.SendAsync(new ListProductsQuery("light-1"))).TotalCount);
+        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery(new ProductFilter("lamp")))).TotalCount);
+        Assert.Equal(1, (await Host.SendAsync(new ListProductsQuery(new ProductFilter("light-1")))).TotalCount);
 
         await Host.SendAsync(new DeleteProductCommand(id));
         Assert.Empty(await NamesMatchingAsync("floor"));
-        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery("floor"))).TotalCount);
+        Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery(new ProductFilter("floor")))).TotalCount);
     }
 
     [Fact]
@@ -150,10 +150,10 @@ public sealed class ListProductsTests : HandlerTest
 
         foreach (var search in new[] { "", "lamp", "MUG ", "sk 1", "GEN-0001", "d", "ch", "zebra", "%" })
         {
-            var query = new ListProductsQuery(search, PageSize: 100);
+            var query = new ListProductsQuery(new ProductFilter(search), PageSize: 100);
             var listed = (await AllPagesAsync(ProductSortField.Name, descending: false, pageSize: 100, search)).Select(p => p.Id);
 
-            Assert.Equal(products.Where(p => query.Matches(p.Name, p.Sku)).Select(p => p.Id).Order(), listed.Order());
+            Assert.Equal(products.Where(p => query.EffectiveFilter.Matches(p.Fields)).Select(p => p.Id).Order(), listed.Order());
         }
     }
 
@@ -182,7 +182,7 @@ public sealed class ListProductsTests : HandlerTest
 
         await CreateAsync(sku: "CHAIR-1", name: "Chair");
 
-        var page = await Host.SendAsync(new ListProductsQuery("lamp", PageSize: 5));
+        var page = await Host.SendAsync(new ListProductsQuery(new ProductFilter("lamp"), PageSize: 5));
 
         Assert.Equal(5, page.Items.Count);
         Assert.Equal(12, page.TotalCount);
@@ -211,14 +211,14 @@ public sealed class ListProductsTests : HandlerTest
     }
 
     private async Task<List<string>> NamesMatchingAsync(string search) =>
-        (await Host.SendAsync(new ListProductsQuery(search))).Items.Select(p => p.Name).ToList();
+        (await Host.SendAsync(new ListProductsQuery(new ProductFilter(search)))).Items.Select(p => p.Name).ToList();
 
     private async Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100, string? search = null)
     {
         var all = new List<ProductListItem>();
         for (var page = 1; ; page++)
         {
-            var result = await Host.SendAsync(new ListProductsQuery(search, sortBy, descending, page, pageSize));
+            var result = await Host.SendAsync(new ListProductsQuery(new ProductFilter(search), sortBy, descending, page, pageSize));
             all.AddRange(result.Items);
             if (page >= result.PageCount)
             {

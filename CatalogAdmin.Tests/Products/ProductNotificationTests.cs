@@ -19,11 +19,13 @@ public sealed class ProductNotificationTests : HandlerTest
         await Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Desk lamp XL", "LAMP-1", null, 25m, 2), 1));
         await Host.SendAsync(new DeleteProductCommand(id));
 
+        var original = new ProductFields("Desk lamp", "LAMP-1", "A lamp for the desk.", 19.99m, 5);
+        var edited = new ProductFields("Desk lamp XL", "LAMP-1", null, 25m, 2);
         var published = Notifications.Published.ToList();
         Assert.Collection(published,
-            created => Assert.Equal(new ProductCreatedNotification(id, "Desk lamp", "LAMP-1", Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, created),
-            updated => Assert.Equal(new ProductUpdatedNotification(id, "Desk lamp XL", "LAMP-1", Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, updated),
-            deleted => Assert.Equal(new ProductDeletedNotification(id, "Desk lamp XL", "LAMP-1", Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, deleted));
+            created => Assert.Equal(new ProductCreatedNotification(id, original, Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, created),
+            updated => Assert.Equal(new ProductUpdatedNotification(id, original, edited, Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, updated),
+            deleted => Assert.Equal(new ProductDeletedNotification(id, edited, Host.Clock.GetUtcNow()) { ChangedBy = "editor@example.com" }, deleted));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ConcurrencyTests : HandlerTest
         var reads = 0;
         while (!writer.IsCompleted && reads < 200)
         {
-            var page = await Host.SendAsync(new ListProductsQuery(reads % 2 == 0 ? null : "item", ProductSortField.Price, false, 1, 25));
+            var page = await Host.SendAsync(new ListProductsQuery(new ProductFilter(reads % 2 == 0 ? null : "item"), ProductSortField.Price, false, 1, 25));
             Assert.Equal(Math.Min(25, page.TotalCount), page.Items.Count);
             Assert.Equal(page.Items.Count, page.Items.Select(p => p.Id).Distinct().Count());
             Assert.True(page.TotalCount >= 50);

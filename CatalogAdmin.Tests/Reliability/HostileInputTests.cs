@@ -81,19 +81,22 @@ public sealed class HostileInputTests : HandlerTest
         // Short searches match the start of a name, longer ones any part: put the needle where both look.
         var id = await CreateAsync(sku: "ODD-1", name: needle.Length < 3 ? $"{needle} odd lamp" : $"Odd {needle} lamp");
 
-        var page = await Host.SendAsync(new ListProductsQuery(needle));
+        var page = await Host.SendAsync(new ListProductsQuery(new ProductFilter(needle)));
 
         Assert.Equal([id], page.Items.Select(p => p.Id));
     }
 
     [Fact]
-    public async Task A_very_long_search_is_answered_with_no_match()
+    public async Task A_search_of_200_characters_is_answered_and_a_longer_one_refused_on_its_field()
     {
         await CreateAsync();
 
-        var page = await Host.SendAsync(new ListProductsQuery(new string('x', 20_000)));
+        var page = await Host.SendAsync(new ListProductsQuery(new ProductFilter(new string('x', 200))));
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new ListProductsQuery(new ProductFilter(new string('x', 20_000)))));
 
         Assert.Empty(page.Items);
+        Assert.Equal(["Search"], refused.Errors.Keys);
     }
 
     private static HashSet<string> ExpectedErrors(CreateProductCommand command)

@@ -1,15 +1,16 @@
-using CatalogAdmin.Core.Products;
+using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
 /// <summary>
-/// Tells every open page of every circuit that a product changed, so lists and the activity log
-/// refresh without a reload. Subscribers must dispose their subscription when they go away.
+/// Tells every open page of every circuit that the catalog changed (a product or a category: the saved change's
+/// notification), so lists and the activity log refresh without a reload. Subscribers must dispose their
+/// subscription when they go away.
 /// </summary>
 public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogChangeBroadcaster> logger)
 {
     private readonly Lock _gate = new();
-    private readonly List<Func<IProductChangeNotification, Task>> _subscribers = [];
+    private readonly List<Func<INotification, Task>> _subscribers = [];
 
     public int SubscriberCount
     {
@@ -29,7 +30,7 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
     /// For lists: on a change that <paramref name="concerns"/> the list, <paramref name="refresh"/> runs at once,
     /// then at most once per <see cref="ListRefreshInterval"/> (see <see cref="LiveRefresh"/>). Dispose to stop.
     /// </summary>
-    public IDisposable SubscribeRefresh(Func<IProductChangeNotification, bool> concerns, Func<Task> refresh)
+    public IDisposable SubscribeRefresh(Func<INotification, bool> concerns, Func<Task> refresh)
     {
         var live = new LiveRefresh(refresh, ListRefreshInterval, time, logger);
         var subscription = Subscribe(change =>
@@ -44,7 +45,7 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
         return new Both(subscription, live);
     }
 
-    public IDisposable Subscribe(Func<IProductChangeNotification, Task> onChange)
+    public IDisposable Subscribe(Func<INotification, Task> onChange)
     {
         lock (_gate)
         {
@@ -54,9 +55,9 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
         return new Subscription(this, onChange);
     }
 
-    public async Task BroadcastAsync(IProductChangeNotification change)
+    public async Task BroadcastAsync(INotification change)
     {
-        Func<IProductChangeNotification, Task>[] subscribers;
+        Func<INotification, Task>[] subscribers;
         lock (_gate)
         {
             subscribers = [.. _subscribers];
@@ -71,12 +72,12 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
             catch (Exception exception)
             {
                 // One broken page (e.g. a circuit that just dropped) must not stop the others' updates.
-                logger.LogWarning(exception, "A live-update subscriber failed for product {ProductId}", change.ProductId);
+                logger.LogWarning(exception, "A live-update subscriber failed for {Change}", change);
             }
         }
     }
 
-    private void Unsubscribe(Func<IProductChangeNotification, Task> onChange)
+    private void Unsubscribe(Func<INotification, Task> onChange)
     {
         lock (_gate)
         {
@@ -93,7 +94,7 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
         }
     }
 
-    private sealed class Subscription(CatalogChangeBroadcaster owner, Func<IProductChangeNotification, Task> onChange) : IDisposable
+    private sealed class Subscription(CatalogChangeBroadcaster owner, Func<INotification, Task> onChange) : IDisposable
     {
         private int _disposed;
 

@@ -57,9 +57,46 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                     b.ToTable("ActivityLog", (string)null);
                 });
 
+            modelBuilder.Entity("CatalogAdmin.Core.Categories.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("Name", "Id");
+
+                    b.ToTable("Categories", (string)null);
+                });
+
             modelBuilder.Entity("CatalogAdmin.Core.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -85,6 +122,9 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Stock")
                         .HasColumnType("INTEGER");
 
@@ -108,7 +148,29 @@ namespace CatalogAdmin.Core.Persistence.Migrations
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("CategoryId", "Name", "Id");
+
+                    b.HasIndex("CategoryId", "Price", "Id");
+
+                    b.HasIndex("CategoryId", "Sku", "Id");
+
+                    b.HasIndex("CategoryId", "Stock", "Id");
+
+                    b.HasIndex("CategoryId", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "Name", "Id");
+
+                    b.HasIndex("CategoryId", "Status", "Name", "Id");
+
                     b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("CatalogAdmin.Core.Products.Product", b =>
+                {
+                    b.HasOne("CatalogAdmin.Core.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,11 @@ public sealed class ProductFormModel
     public string Price { get; set; } = string.Empty;
     public string Stock { get; set; } = string.Empty;
 
+    /// <summary>A new product starts as a draft, so a half-finished one is never on sale by accident.</summary>
+    public ProductStatus Status { get; set; } = ProductStatus.Draft;
+
+    public Guid? CategoryId { get; set; }
+
     public static ProductFormModel From(ProductFields fields, CultureInfo culture) => new()
     {
         Name = fields.Name,
@@ -23,9 +28,15 @@ public sealed class ProductFormModel
         Description = fields.Description ?? string.Empty,
         Price = fields.Price.ToString("0.00", culture),
         Stock = fields.Stock.ToString(culture),
+        Status = fields.Status,
+        CategoryId = fields.CategoryId,
     };
 
+    /// <summary>The fields typed as text, checked as the user types.</summary>
     public static readonly string[] Fields = [nameof(Name), nameof(Sku), nameof(Description), nameof(Price), nameof(Stock)];
+
+    /// <summary>Every field the server may report an error on (<see cref="ProductField"/>'s names).</summary>
+    public static readonly string[] AllFields = Enum.GetNames<ProductField>();
 
     /// <summary>The message for a field's text under the product rules, or null when it is fine.</summary>
     public static string? ErrorFor(string field, string? text, CultureInfo culture) => field switch
@@ -51,7 +62,7 @@ public sealed class ProductFormModel
     public bool IsValid(CultureInfo culture) => Fields.All(field => ErrorFor(field, Text(field), culture) is null);
 
     /// <summary>The typed values as the product's fields; call only when <see cref="IsValid"/>.</summary>
-    public ProductFields ToFields(CultureInfo culture) => new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture));
+    public ProductFields ToFields(CultureInfo culture) => new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture), Status, CategoryId);
 
     private decimal ParsePrice(CultureInfo culture) =>
         TryParsePrice(Price, culture, out var price) ? price : throw new FormatException(PriceFormatError(Price));

@@ -1,0 +1,20 @@
+using CatalogAdmin.Core.Categories;
+using CatalogAdmin.Core.Products;
+using MediatR;
+
+namespace CatalogAdmin.Web.Notifications;
+
+/// <summary>Passes every saved product or category change to the open pages of all circuits.</summary>
+internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster) : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>
+{
+    public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
+    protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken) => Broadcast(change);
+
+    // Other circuits render on their own dispatchers; don't make the acting user wait for them.
+    private Task Broadcast(INotification change)
+    {
+        _ = Task.Run(() => broadcaster.BroadcastAsync(change));
+        return Task.CompletedTask;
+    }
+}
