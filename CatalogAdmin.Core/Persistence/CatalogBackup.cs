@@ -29,11 +29,11 @@ public static class CatalogBackup
         command.Parameters.AddWithValue("$target", target);
         await command.ExecuteNonQueryAsync(cancellationToken);
 
-        // VACUUM may renumber Products' rowids, which the search index refers to: rebuild it in the copy.
+        // VACUUM may renumber Products' rowids, which the search indexes refer to: rebuild them in the copy.
         await using var copy = new SqliteConnection($"Data Source={target};Pooling=False");
         await copy.OpenAsync(cancellationToken);
         await using var rebuild = copy.CreateCommand();
-        rebuild.CommandText = "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')";
+        rebuild.CommandText = "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild'); INSERT INTO ProductWords(ProductWords) VALUES('rebuild');";
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
     }
 }

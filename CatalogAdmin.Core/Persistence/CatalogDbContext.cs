@@ -13,8 +13,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Category> Categories => Set<Category>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+
+        // Registered on every connection by SqlitePragmas.
+        modelBuilder.HasDbFunction(typeof(ProductSearchText).GetMethod(nameof(ProductSearchText.HasWordStartingWith))!).HasName("catalog_has_word");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

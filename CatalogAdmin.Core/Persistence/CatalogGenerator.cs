@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CatalogAdmin.Core.Products;
 using Microsoft.Data.Sqlite;
 
 namespace CatalogAdmin.Core.Persistence;
@@ -64,12 +65,13 @@ public static class CatalogGenerator
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO Products (Id, Name, Sku, Description, PriceCents, Stock, Status, CategoryId, CreatedAt, UpdatedAt, Version)
-                VALUES ($id, $name, $sku, $description, $price, $stock, $status, $category, $created, $updated, 1)
+                INSERT INTO Products (Id, Name, Sku, SearchKey, Description, PriceCents, Stock, Status, CategoryId, CreatedAt, UpdatedAt, Version)
+                VALUES ($id, $name, $sku, $key, $description, $price, $stock, $status, $category, $created, $updated, 1)
                 """;
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var name = insert.Parameters.Add("$name", SqliteType.Text);
             var sku = insert.Parameters.Add("$sku", SqliteType.Text);
+            var key = insert.Parameters.Add("$key", SqliteType.Text);
             var description = insert.Parameters.Add("$description", SqliteType.Text);
             var price = insert.Parameters.Add("$price", SqliteType.Integer);
             var stock = insert.Parameters.Add("$stock", SqliteType.Integer);
@@ -88,6 +90,7 @@ public static class CatalogGenerator
                 id.Value = Guid.CreateVersion7(createdAt).ToString().ToUpperInvariant();
                 name.Value = $"{brand} {Adjectives[random.Next(Adjectives.Length)]} {product} {random.Next(100, 9999)} {Colours[random.Next(Colours.Length)]}";
                 sku.Value = $"{brand[..3].ToUpperInvariant()}-{run}-{n:D7}";
+                key.Value = ProductSearchText.KeyOf((string)name.Value, (string)sku.Value);
                 description.Value = random.Next(4) == 0 ? DBNull.Value : $"{product} by {brand}.";
                 price.Value = PriceCents(random);
                 stock.Value = random.Next(20) == 0 ? random.Next(0, 5) : random.Next(5, 500);
@@ -105,6 +108,7 @@ public static class CatalogGenerator
 
         await ExecuteAsync(connection, transaction, [.. triggers,
             "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')",
+            "INSERT INTO ProductWords(ProductWords) VALUES('rebuild')",
             "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products) WHERE Id = 1",
             "UPDATE Categories SET ProductCount = (SELECT COUNT(*) FROM Products WHERE CategoryId = Categories.Id)"], cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -19,6 +19,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Sku).HasMaxLength(ProductRules.SkuMaxLength).UseCollation("NOCASE").IsRequired();
         product.Property(p => p.Description).HasMaxLength(ProductRules.DescriptionMaxLength);
 
+        // What search compares (folded name and SKU); the ProductSearch and ProductWords indexes are built on it.
+        product.Property(p => p.SearchKey).IsRequired();
+
         // Money as integer cents: SQLite sorts, filters and sums it exactly (a decimal column cannot be
         // ordered by EF Core on SQLite, and a REAL column loses cents). Prices never have more than 2 decimals.
         product.Property(p => p.Price)

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using CatalogAdmin.Core.Products;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CatalogAdmin.Core.Persistence;
@@ -16,6 +18,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        AddFunctions(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -23,8 +26,21 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        AddFunctions(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The app's search rules as SQL functions: catalog_search_key(name, sku), the fold (<see cref="ProductSearchText.KeyOf"/>),
+    /// so a migration can fill the key of products saved before it existed; catalog_has_word(key, prefix)
+    /// (<see cref="ProductSearchText.HasWordStartingWith"/>), so a list walk tests rows by the same rule as the word index.
+    /// </summary>
+    private static void AddFunctions(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        sqlite.CreateFunction("catalog_search_key", (string name, string sku) => ProductSearchText.KeyOf(name, sku), isDeterministic: true);
+        sqlite.CreateFunction("catalog_has_word", (string key, string prefix) => ProductSearchText.HasWordStartingWith(key, prefix), isDeterministic: true);
     }
 }

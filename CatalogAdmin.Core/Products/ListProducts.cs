@@ -1,4 +1,3 @@
-using System.Text;
 using CatalogAdmin.Core.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ public enum ProductSortField
 
 /// <summary>
 /// One page of products that match <paramref name="Filter"/>. Ties in the sort are broken by Id, so paging is stable.
-/// Past <see cref="ListProductsHandler.ExactCountLimit"/> matches the total may be a lower bound
+/// Past a thousand or more matches (<see cref="ProductSelection.CountAsync"/>) the total may be a lower bound
 /// (<see cref="PagedResult{T}.TotalIsLowerBound"/>): counting a million matches exactly would cost more than the page.
 /// </summary>
 [RequiresPermission(Permission.ViewCatalog)]
@@ -72,29 +71,21 @@ internal sealed class ListProductsValidator : IRequestValidator<ListProductsQuer
     }
 }
 
+/// <summary>
+/// Finds one page in three steps. (1) Count the matches, up to a limit (<see cref="ProductSelection.CountAsync"/>):
+/// past it the total is a lower bound ("1,000+"), which keeps broad searches and filters cheap.
+/// (2) When matches are plentiful (at least 1 in <see cref="WalkMinShare"/> of the category's or catalog's products),
+/// read the sort order's index from the top, a bounded number of rows, testing each row: the page is among the first
+/// rows, and nothing is sorted. (3) Otherwise, or when the matches are bunched further along than the walk reaches,
+/// gather every match through the index that fits the filter and sort them: few matches, or the rare bunched case.
+/// At 1M products, 'graphite' (125,000 matches) by name went from 155 to 34 ms with the walk (docs/performance.md).
+/// </summary>
 internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> dbFactory)
     : IRequestHandler<ListProductsQuery, PagedResult<ProductListItem>>
 {
-    /// <summary>Below this many characters a search is a prefix match; a trigram index needs three.</summary>
-    internal const int SubstringSearchMinLength = 3;
-
-    /// <summary>
-    /// Matches are counted exactly up to this many (or up to the page asked for, if further); past it the total is a
-    /// lower bound, shown as "10,000+". Counts the database keeps (all products, one category) are always exact.
-    /// </summary>
-    internal const int ExactCountLimit = 10_000;
-
-    private const char LikeEscape = '\\';
-
-    /// <summary>
-    /// A broad search (at least 1 product in <see cref="WalkMinShare"/>) walks the sort order's index and tests
-    /// each row, instead of sorting every match: its first page is among the first few thousand rows. The walk
-    /// stops after <see cref="WalkSlack"/> times the rows the page should need; if the matches are bunched
-    /// further along, the page is found the usual way. At 1M products, 'graphite' (125,000 matches) by name
-    /// went from 155 to 34 ms (docs/performance.md).
-    /// </summary>
     private const int WalkMinShare = 100;
 
+    /// <summary>The walk reads this many times the rows the page should need at the matches' share.</summary>
     private const int WalkSlack = 4;
 
     private const int WalkMaxRows = 20_000;
@@ -103,83 +94,51 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filter = request.EffectiveFilter;
-        var search = filter.SearchText;
-        var products = Filtered(db, filter);
         var skip = (request.Page - 1) * request.PageSize;
-        var (total, totalIsLowerBound) = await CountAsync(db, filter, products, skip + request.PageSize, cancellationToken);
+        var (total, totalIsLowerBound) = await ProductSelection.CountAsync(db, filter, skip + request.PageSize, cancellationToken);
 
-        if (search is { Length: >= SubstringSearchMinLength } && filter.HasNoFiltersBesideSearch && Ascii.IsValid(search) && total > 0)
-        {
-            var allProducts = await CountAllAsync(db, cancellationToken);
-            var walk = (long)WalkSlack * (skip + request.PageSize) * allProducts / total;
-            if (total * (long)WalkMinShare >= allProducts && walk <= WalkMaxRows)
-            {
-                var walked = await Page(db, Walk(db, search, request, (int)walk), request, skip).ToListAsync(cancellationToken);
-                if (walked.Count == Math.Clamp(total - skip, 0, request.PageSize))
-                {
-                    return new PagedResult<ProductListItem>(walked, total, request.Page, request.PageSize);
-                }
-            }
-        }
-
-        var items = await Page(db, products, request, skip).ToListAsync(cancellationToken);
+        var items = total == 0 ? []
+            : await WalkAsync(db, request, skip, total, totalIsLowerBound, cancellationToken)
+              ?? await Page(db, ProductSelection.Matching(db, filter), request, skip).ToListAsync(cancellationToken);
         return new PagedResult<ProductListItem>(items, total, request.Page, request.PageSize, totalIsLowerBound);
     }
 
-    /// <summary>The products that match the search and every filter, unsorted.</summary>
-    private static IQueryable<Product> Filtered(CatalogDbContext db, ProductFilter filter)
-    {
-        var products = filter.SearchText is { } search ? Matching(db, search) : db.Products.AsNoTracking();
-        if (filter.Status is { } status)
-        {
-            products = products.Where(p => p.Status == status);
-        }
-
-        if (filter.CategoryId is { } categoryId)
-        {
-            products = products.Where(p => p.CategoryId == categoryId);
-        }
-
-        if (filter.Uncategorized)
-        {
-            products = products.Where(p => p.CategoryId == null);
-        }
-
-        if (filter.LowStock)
-        {
-            products = products.Where(p => p.Stock < ProductRules.LowStockThreshold);
-        }
-
-        return products;
-    }
-
     /// <summary>
-    /// The total: from the counts the database keeps when only a category (or nothing) narrows the list; from the search
-    /// index alone for a search without filters; otherwise by counting matches, at most up to
-    /// <see cref="ExactCountLimit"/> or one past the page asked for, whichever is further (so "next" always works).
+    /// The page read along the sort order's index (the category's own index when the list is of one category), or null
+    /// when the matches are too rare for that or lie further along than the bounded walk reaches.
     /// </summary>
-    private static async Task<(int Total, bool IsLowerBound)> CountAsync(
-        CatalogDbContext db, ProductFilter filter, IQueryable<Product> products, int throughItem, CancellationToken cancellationToken)
+    private static async Task<List<ProductListItem>?> WalkAsync(
+        CatalogDbContext db, ListProductsQuery request, int skip, int total, bool totalIsLowerBound, CancellationToken cancellationToken)
     {
-        if (filter is { SearchText: null, Status: null, LowStock: false })
+        var filter = request.EffectiveFilter;
+        if (!ProductSelection.HasRowTests(filter))
         {
-            if (filter.CategoryId is { } categoryId)
-            {
-                return (await db.Categories.Where(c => c.Id == categoryId).Select(c => c.ProductCount).FirstOrDefaultAsync(cancellationToken), false);
-            }
-
-            var all = await CountAllAsync(db, cancellationToken);
-            return filter.Uncategorized ? (all - await db.Categories.SumAsync(c => c.ProductCount, cancellationToken), false) : (all, false);
+            return null; // the category's (or the catalog's) index already is the list: nothing to test
         }
 
-        if (filter.HasNoFiltersBesideSearch && filter.SearchText!.Length >= SubstringSearchMinLength)
+        // Rows to read: a few times what the page needs at the matches' share (a lower bound when the total is one).
+        var scope = await ProductSelection.ScopeSizeAsync(db, filter, cancellationToken);
+        var rows = (long)WalkSlack * (skip + request.PageSize) * scope / total;
+        if (!totalIsLowerBound && (total * (long)WalkMinShare < scope || rows > WalkMaxRows))
         {
-            return (await CountSubstringMatchesAsync(db, filter.SearchText, cancellationToken), false);
+            return null; // few matches: gathering and sorting them is cheaper than reading past them
         }
 
-        var limit = Math.Max(ExactCountLimit, throughItem + 1);
-        var counted = await products.Take(limit + 1).CountAsync(cancellationToken);
-        return counted > limit ? (limit, true) : (counted, false);
+        // First the page's ids: the inner query (scope, order, limit) is planned alone along the sort order's index, and
+        // reads only the columns the tests need. Then those rows, whole.
+        var firstRows = Sort(ProductSelection.InScope(db.Products.AsNoTracking(), filter), request.SortBy, request.Descending)
+            .Take((int)Math.Min(rows, WalkMaxRows));
+        var ids = await Sort(ProductSelection.Tested(firstRows, filter, testSearch: true), request.SortBy, request.Descending)
+            .Skip(skip)
+            .Take(request.PageSize)
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+        if (ids.Count != Math.Clamp(total - skip, 0, request.PageSize))
+        {
+            return null; // the matches lie further along: not all of the page was among the rows read
+        }
+
+        return await Page(db, db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)), request, skip: 0).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<ProductListItem> Page(CatalogDbContext db, IQueryable<Product> products, ListProductsQuery request, int skip) =>
@@ -190,56 +149,6 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
                 p.Id, p.Name, p.Sku, p.Price, p.Stock, p.Status, p.CategoryId,
                 db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),
                 p.UpdatedAt));
-
-    /// <summary>
-    /// The first <paramref name="rows"/> products in the sort order (read along its index), those whose name or
-    /// SKU contains the search. For ASCII search text LIKE matches what the trigram index matches: both ignore
-    /// ASCII case (only a few rare letters, such as the Kelvin sign, fold into ASCII in the index and not in LIKE).
-    /// </summary>
-    private static IQueryable<Product> Walk(CatalogDbContext db, string search, ListProductsQuery request, int rows)
-    {
-        var pattern = $"%{EscapeLike(search)}%";
-        return Sort(db.Products.AsNoTracking(), request.SortBy, request.Descending)
-            .Take(rows)
-            .Where(p => EF.Functions.Like(p.Name, pattern, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, pattern, LikeEscape.ToString()));
-    }
-
-    /// <summary>
-    /// Three characters or more: any part of the name or SKU, through the FTS5 trigram index, the text
-    /// quoted as one phrase so FTS syntax (AND, NEAR(, *, ") is matched literally. Fewer: names or SKUs
-    /// that start with it, through their NOCASE indexes. Both ignore case.
-    /// </summary>
-    private static IQueryable<Product> Matching(CatalogDbContext db, string search)
-    {
-        if (search.Length >= SubstringSearchMinLength)
-        {
-            var phrase = FtsPhrase(search);
-            return db.Products
-                .FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {phrase})")
-                .AsNoTracking();
-        }
-
-        var prefix = $"{EscapeLike(search)}%";
-        return db.Products.AsNoTracking().Where(p =>
-            EF.Functions.Like(p.Name, prefix, LikeEscape.ToString()) ||
-            EF.Functions.Like(p.Sku, prefix, LikeEscape.ToString()));
-    }
-
-    /// <summary>The search text as one FTS5 phrase: its characters, FTS syntax included, are matched literally.</summary>
-    private static string FtsPhrase(string search) => $"\"{search.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    /// <summary>
-    /// The number of substring matches, counted in the search index alone. Every index row is a product (the
-    /// triggers keep them in step), so this equals counting the products, without visiting each matched row:
-    /// at 1M products and 62,000 matches, 12 ms instead of 170 ms.
-    /// </summary>
-    private static Task<int> CountSubstringMatchesAsync(CatalogDbContext db, string search, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM ProductSearch WHERE ProductSearch MATCH {FtsPhrase(search)}")
-            .SingleAsync(cancellationToken);
-
-    /// <summary>The unfiltered total from the count the triggers keep, instead of counting a million rows.</summary>
-    private static Task<int> CountAllAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>($"SELECT Value FROM ProductCount WHERE Id = 1").SingleAsync(cancellationToken);
 
     private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
     {
@@ -262,10 +171,4 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
             ? products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id)
             : products.OrderBy(p => p.Name).ThenBy(p => p.Id),
     };
-
-    /// <summary>Makes %, _ and the escape character itself match literally in a LIKE pattern.</summary>
-    internal static string EscapeLike(string text) => text
-        .Replace(LikeEscape.ToString(), $"{LikeEscape}{LikeEscape}", StringComparison.Ordinal)
-        .Replace("%", $"{LikeEscape}%", StringComparison.Ordinal)
-        .Replace("_", $"{LikeEscape}_", StringComparison.Ordinal);
 }

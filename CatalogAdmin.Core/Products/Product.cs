@@ -42,6 +42,9 @@ public sealed class Product
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Name and SKU folded for search (<see cref="ProductSearchText.KeyOf"/>); the search indexes are built on it.</summary>
+    public string SearchKey { get; private set; } = string.Empty;
+
     /// <summary>Concurrency token: changes on every update, so a save based on an older read is refused.</summary>
     public long Version { get; private set; }
 
@@ -69,5 +72,6 @@ public sealed class Product
         Stock = normalized.Stock;
         Status = normalized.Status;
         CategoryId = normalized.CategoryId;
+        SearchKey = ProductSearchText.KeyOf(Name, Sku);
     }
 }

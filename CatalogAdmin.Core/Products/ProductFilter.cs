@@ -37,6 +37,11 @@ public sealed record ProductFilter(
         && (!LowStock || product.Stock < ProductRules.LowStockThreshold)
         && MatchesSearch(product.Name, product.Sku);
 
+    /// <summary>
+    /// Three characters or more (after folding): any part of the name or SKU. Fewer: the start of any word of either,
+    /// or, for text that is not letters or digits (e.g. "%"), the start of the name or SKU. Case and accents never
+    /// matter; every character is taken literally.
+    /// </summary>
     private bool MatchesSearch(string name, string sku)
     {
         if (SearchText is not { } search)
@@ -44,8 +49,20 @@ public sealed record ProductFilter(
             return true;
         }
 
-        return search.Length >= ListProductsHandler.SubstringSearchMinLength
-            ? name.Contains(search, StringComparison.OrdinalIgnoreCase) || sku.Contains(search, StringComparison.OrdinalIgnoreCase)
+        var folded = ProductSearchText.Fold(search);
+        var key = ProductSearchText.KeyOf(name, sku);
+        if (folded.Any(char.IsControl))
+        {
+            return false; // names and SKUs have none
+        }
+
+        if (folded.Length >= ProductSelection.SubstringSearchMinLength)
+        {
+            return key.Contains(folded, StringComparison.Ordinal);
+        }
+
+        return folded.All(ProductSearchText.IsWordCharacter)
+            ? ProductSearchText.HasWordStartingWith(key, folded)
             : name.StartsWith(search, StringComparison.OrdinalIgnoreCase) || sku.StartsWith(search, StringComparison.OrdinalIgnoreCase);
     }
 }

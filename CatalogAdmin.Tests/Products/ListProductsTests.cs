@@ -115,7 +115,7 @@ public sealed class ListProductsTests : HandlerTest
     }
 
     [Fact]
-    public async Task Searches_shorter_than_three_characters_match_the_start_of_a_name_or_sku()
+    public async Task Searches_shorter_than_three_characters_match_the_start_of_any_word_of_a_name_or_sku()
     {
         await CreateAsync(sku: "DELL-XPS15", name: "Dell XPS 15 Laptop");
         await CreateAsync(sku: "LOGI-MX3", name: "Logitech mouse");
@@ -123,7 +123,40 @@ public sealed class ListProductsTests : HandlerTest
 
         Assert.Equal(["Dell XPS 15 Laptop"], await NamesMatchingAsync("de"));
         Assert.Equal(["Office chair"], await NamesMatchingAsync("xl"));
-        Assert.Empty(await NamesMatchingAsync("ps")); // inside "XPS", but not at a start
+        Assert.Empty(await NamesMatchingAsync("ps")); // inside "XPS", but not at a word's start
+    }
+
+    [Fact]
+    public async Task One_or_two_characters_find_the_word_they_start_wherever_it_stands()
+    {
+        await CreateAsync(sku: "LOGI-MXKS-US", name: "Logitech MX Keys S Keyboard");
+        await CreateAsync(sku: "LEN-X1C-G12", name: "Lenovo ThinkPad X1 Carbon");
+        await CreateAsync(sku: "APPLE-MBA13-M3", name: "Apple MacBook Air 13\" M3");
+        await CreateAsync(sku: "CBL-USBC-2M", name: "USB-C cable");
+
+        Assert.Equal(["Logitech MX Keys S Keyboard"], await NamesMatchingAsync("mx"));
+        Assert.Equal(["Lenovo ThinkPad X1 Carbon"], await NamesMatchingAsync("x1"));
+        Assert.Equal(["Apple MacBook Air 13\" M3"], await NamesMatchingAsync("M3"));
+        Assert.Equal(["Lenovo ThinkPad X1 Carbon", "USB-C cable"], await NamesMatchingAsync("c")); // Carbon; C after the hyphen, cable, CBL
+        Assert.Equal(["Logitech MX Keys S Keyboard"], await NamesMatchingAsync("k")); // Keys, Keyboard, KS: once
+    }
+
+    [Fact]
+    public async Task Accents_and_case_are_ignored_both_ways_and_other_characters_stay_literal()
+    {
+        await CreateAsync(sku: "CAFE-1", name: "Café crème mug");
+        await CreateAsync(sku: "NAIVE-1", name: "Naive art print");
+        await CreateAsync(sku: "PCT-1", name: "100% cotton tee");
+        await CreateAsync(sku: "ECRAN-24", name: "Écran 24 pouces");
+
+        Assert.Equal(["Café crème mug"], await NamesMatchingAsync("cafe"));
+        Assert.Equal(["Café crème mug"], await NamesMatchingAsync("CRÈME"));
+        Assert.Equal(["Écran 24 pouces"], await NamesMatchingAsync("é")); // a word starting with e or é
+        Assert.Equal(["Écran 24 pouces"], await NamesMatchingAsync("e"));
+        Assert.Equal(["Naive art print"], await NamesMatchingAsync("naïve"));
+        Assert.Equal(["100% cotton tee"], await NamesMatchingAsync("0% c"));
+        Assert.Empty(await NamesMatchingAsync("caf_")); // _ is a character here, not a wildcard
+        Assert.Equal(1, (await Host.SendAsync(new ListProductsQuery(new ProductFilter("CAFÉ")))).TotalCount);
     }
 
     [Fact]
@@ -148,7 +181,7 @@ public sealed class ListProductsTests : HandlerTest
     {
         var products = await GenerateAsync(300);
 
-        foreach (var search in new[] { "", "lamp", "MUG ", "sk 1", "GEN-0001", "d", "ch", "zebra", "%" })
+        foreach (var search in new[] { "", "lamp", "MUG ", "sk 1", "GEN-0001", "d", "ch", "zebra", "%", "1", "-0", "é", "HÜB", "hub", "creme" })
         {
             var query = new ListProductsQuery(new ProductFilter(search), PageSize: 100);
             var listed = (await AllPagesAsync(ProductSortField.Name, descending: false, pageSize: 100, search)).Select(p => p.Id);
@@ -232,7 +265,7 @@ public sealed class ListProductsTests : HandlerTest
     {
         var random = new Random(20261123);
         var start = Host.Clock.GetUtcNow();
-        var words = new[] { "lamp", "Chair", "desk", "Cable", "mouse", "Monitor", "stand", "Hub", "pen", "Mug" };
+        var words = new[] { "lamp", "Chair", "desk", "Cable", "mouse", "Monitor", "stand", "Hüb", "pen", "Mug", "Crème" };
         var fixedPrices = new[] { 9.99m, 10.00m, 100.00m, 0m, 1_000_000m };
         var products = Enumerable.Range(0, count).Select(i => new Product(
             new ProductFields(

@@ -116,6 +116,10 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("PriceCents");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(32)

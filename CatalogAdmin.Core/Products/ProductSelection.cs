@@ -1,0 +1,194 @@
+using CatalogAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CatalogAdmin.Core.Products;
+
+/// <summary>
+/// The products a <see cref="ProductFilter"/> selects, as SQL. The list, the export and bulk actions ("all matching")
+/// share it, so each means exactly the products the list showed. The search text is folded
+/// (<see cref="ProductSearchText"/>) and matched in the search indexes built on the products' search keys.
+/// </summary>
+internal static class ProductSelection
+{
+    /// <summary>Below this many characters (folded) a search matches the start of words; a trigram index needs three.</summary>
+    public const int SubstringSearchMinLength = 3;
+
+    private const char LikeEscape = '\\';
+
+    /// <summary>
+    /// Every product the filter selects, unsorted, found through the indexes that fit it best: a search through its
+    /// index, unless the list is of one category, whose products (a few tens of thousands at most) are read along the
+    /// category's index with the search tested on each, which costs less than gathering every match of a broad search.
+    /// </summary>
+    public static IQueryable<Product> Matching(CatalogDbContext db, ProductFilter filter)
+    {
+        if (filter.SearchText is not { } search || filter.CategoryId is not null)
+        {
+            return Tested(InScope(db.Products.AsNoTracking(), filter), filter, testSearch: true);
+        }
+
+        return Tested(InScope(Searched(db, search), filter), filter, testSearch: false);
+    }
+
+    /// <summary>
+    /// The products of the filter's category (or without one, or all), which the category's own indexes serve in every
+    /// sort order: a walk reads these in order and tests each row for the rest of the filter.
+    /// </summary>
+    public static IQueryable<Product> InScope(IQueryable<Product> products, ProductFilter filter)
+    {
+        if (filter.CategoryId is { } categoryId)
+        {
+            return products.Where(p => p.CategoryId == categoryId);
+        }
+
+        return filter.Uncategorized ? products.Where(p => p.CategoryId == null) : products;
+    }
+
+    /// <summary>The filter's conditions besides the category, tested on each row; the search too when asked.</summary>
+    public static IQueryable<Product> Tested(IQueryable<Product> products, ProductFilter filter, bool testSearch)
+    {
+        if (filter.Status is { } status)
+        {
+            products = products.Where(p => p.Status == status);
+        }
+
+        if (filter.LowStock)
+        {
+            products = products.Where(p => p.Stock < ProductRules.LowStockThreshold);
+        }
+
+        if (testSearch && filter.SearchText is { } search)
+        {
+            var folded = ProductSearchText.Fold(search);
+            if (folded.Length >= SubstringSearchMinLength)
+            {
+                // LIKE on the key the trigram index is built on: both agree on every match.
+                var pattern = $"%{EscapeLike(folded)}%";
+                products = products.Where(p => EF.Functions.Like(p.SearchKey, pattern, LikeEscape.ToString()));
+            }
+            else if (folded.All(ProductSearchText.IsWordCharacter))
+            {
+                // The app's own rule, as a function every connection has (catalog_has_word).
+                products = products.Where(p => ProductSearchText.HasWordStartingWith(p.SearchKey, folded));
+            }
+            else
+            {
+                products = products.Where(StartsWith(search));
+            }
+        }
+
+        return products;
+    }
+
+    /// <summary>Whether the filter asks anything a row must be tested for beyond its category.</summary>
+    public static bool HasRowTests(ProductFilter filter) => filter.SearchText is not null || filter.Status is not null || filter.LowStock;
+
+    /// <summary>Matches a search index counts on its own are counted exactly up to this many.</summary>
+    public const int IndexCountLimit = 10_000;
+
+    /// <summary>Matches counted by reading their rows (a search with filters, or filters alone) are counted exactly up to this many.</summary>
+    public const int RowCountLimit = 1_000;
+
+    /// <summary>
+    /// The number of matches, at least through item <paramref name="throughItem"/> (so the page after it can be told to
+    /// exist). Counts the database keeps (all products, one category, none) are exact. A search alone is counted in its
+    /// index, where every entry is a product, exactly up to <see cref="IndexCountLimit"/>; anything else by reading
+    /// rows, up to <see cref="RowCountLimit"/>. Past the limit the count is a lower bound ("1,000+").
+    /// </summary>
+    public static async Task<(int Count, bool IsLowerBound)> CountAsync(CatalogDbContext db, ProductFilter filter, int throughItem, CancellationToken cancellationToken)
+    {
+        if (!HasRowTests(filter))
+        {
+            return (await ScopeSizeAsync(db, filter, cancellationToken), false);
+        }
+
+        var index = filter.HasNoFiltersBesideSearch ? IndexSearch(filter.SearchText!) : null;
+        var limit = Math.Max(index is null ? RowCountLimit : IndexCountLimit, throughItem + 1);
+        var counted = index switch
+        {
+            (SearchIndex.Trigram, var query) => await db.Database
+                .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {query} LIMIT {limit + 1})")
+                .SingleAsync(cancellationToken),
+            (SearchIndex.Words, var query) => await db.Database
+                .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query} LIMIT {limit + 1})")
+                .SingleAsync(cancellationToken),
+            _ => await Matching(db, filter).Take(limit + 1).CountAsync(cancellationToken),
+        };
+
+        return counted > limit ? (limit, true) : (counted, false);
+    }
+
+    /// <summary>How many products the filter's category scope holds (all, one category, none), from the counts the triggers keep.</summary>
+    public static async Task<int> ScopeSizeAsync(CatalogDbContext db, ProductFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.CategoryId is { } categoryId)
+        {
+            return await db.Categories.Where(c => c.Id == categoryId).Select(c => c.ProductCount).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var all = await db.Database.SqlQuery<int>($"SELECT Value FROM ProductCount WHERE Id = 1").SingleAsync(cancellationToken);
+        return filter.Uncategorized ? all - await db.Categories.SumAsync(c => c.ProductCount, cancellationToken) : all;
+    }
+
+    /// <summary>Makes %, _ and the escape character itself match literally in a LIKE pattern.</summary>
+    public static string EscapeLike(string text) => text
+        .Replace(LikeEscape.ToString(), $"{LikeEscape}{LikeEscape}", StringComparison.Ordinal)
+        .Replace("%", $"{LikeEscape}%", StringComparison.Ordinal)
+        .Replace("_", $"{LikeEscape}_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The search, folded. Three characters or more: any part of the name or SKU, through the trigram index, quoted
+    /// as one phrase so FTS syntax (AND, NEAR(, *, ") is matched literally. One or two letters or digits: words that
+    /// start with them, through the word index's prefix entries. Other short text (e.g. "%"): names or SKUs that start
+    /// with it, through their NOCASE indexes. Text with control characters matches nothing: names and SKUs have none.
+    /// </summary>
+    private static IQueryable<Product> Searched(CatalogDbContext db, string search)
+    {
+        if (ProductSearchText.Fold(search).Any(char.IsControl))
+        {
+            return db.Products.AsNoTracking().Where(p => false);
+        }
+
+        return IndexSearch(search) switch
+        {
+            (SearchIndex.Trigram, var query) =>
+                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {query})").AsNoTracking(),
+            (SearchIndex.Words, var query) =>
+                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query})").AsNoTracking(),
+            _ => db.Products.AsNoTracking().Where(StartsWith(search)),
+        };
+    }
+
+    private enum SearchIndex
+    {
+        /// <summary>ProductSearch: trigrams of the search key, for any part of three characters or more.</summary>
+        Trigram,
+
+        /// <summary>ProductWords: the key's words, with prefix entries for one and two characters.</summary>
+        Words,
+    }
+
+    /// <summary>The search index and FTS5 query that answer this search, or null when no index can (short non-word text).</summary>
+    private static (SearchIndex Index, string Query)? IndexSearch(string search)
+    {
+        var folded = ProductSearchText.Fold(search);
+        if (folded.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        var phrase = $"\"{folded.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        if (folded.Length >= SubstringSearchMinLength)
+        {
+            return (SearchIndex.Trigram, phrase);
+        }
+
+        return folded.All(ProductSearchText.IsWordCharacter) ? (SearchIndex.Words, $"{phrase}*") : null;
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Product, bool>> StartsWith(string search)
+    {
+        var prefix = $"{EscapeLike(search)}%";
+        return p => EF.Functions.Like(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, prefix, LikeEscape.ToString());
+    }
+}
