@@ -37,11 +37,15 @@ builder.Services.AddMudServices(config =>
 });
 builder.Services.AddCatalogCore(connectionString);
 builder.Services.AddStaffIdentity(connectionString);
+builder.Services.AddSignInRateLimits(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddCatalogWeb(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogAdmin.Core.Persistence.CatalogDbContext>("catalog-database");
 
 var app = builder.Build();
 
+// First: the client's address and scheme, from trusted proxies only (README, Running behind a reverse proxy).
+app.UseReverseProxySupport(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -51,7 +55,9 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseRequestLocalization(app.Services.GetRequiredService<CatalogCulture>().LocalizationOptions());
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSignInRateLimits();
 app.UseAuthentication();
+app.UseAccessGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 
