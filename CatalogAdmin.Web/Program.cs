@@ -54,7 +54,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseRequestLocalization(app.Services.GetRequiredService<CatalogCulture>().LocalizationOptions());
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Only for page loads: re-executing a refused POST (a form without a valid antiforgery token) as a POST to the
+// not-found page would meet the same refusal again and end in an error instead of the plain 400.
+app.UseWhen(
+    context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseSignInRateLimits();
 app.UseAuthentication();
 app.UseAccessGate();

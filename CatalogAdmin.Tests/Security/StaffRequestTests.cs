@@ -245,8 +245,8 @@ public sealed class StaffRequestTests : IAsyncLifetime
 
         foreach (var change in changes)
         {
-            using var open = circuits.Add(member.Id, () => Record(change.GetType().Name));
-            using var bystander = circuits.Add(other.Id, () => Record("bystander"));
+            using var open = circuits.Add(member.Id, _ => Record(change.GetType().Name));
+            using var bystander = circuits.Add(other.Id, _ => Record("bystander"));
             await _host.SendUntypedAsync(change);
             await _host.SendAsync(new SetStaffLockCommand(member.Id, false));
         }

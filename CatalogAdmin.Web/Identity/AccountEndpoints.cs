@@ -24,7 +24,8 @@ internal static class AccountEndpoints
             if (await users.GetUserAsync(context.User) is { } user)
             {
                 await users.UpdateSecurityStampAsync(user);
-                sessions.EndSessionsOf(user.Id);
+                // Every tab of this account, this one included, goes to the sign-in page that says "You have signed out".
+                sessions.EndSessionsOf(user.Id, SessionEnd.SignedOut);
             }
 
             await signInManager.SignOutAsync();

@@ -64,9 +64,9 @@ internal sealed class CircuitPresenceTracker(CircuitPresence presence, Authentic
         }
 
         // Registered before the check, so a change made while the check runs still reaches this circuit.
-        _registration = openCircuits.Add(userId, () =>
+        _registration = openCircuits.Add(userId, reason =>
         {
-            staff.EndSession();
+            staff.EndSession(reason);
             return Task.CompletedTask;
         });
         await staff.RevalidateNowAsync(cancellationToken);

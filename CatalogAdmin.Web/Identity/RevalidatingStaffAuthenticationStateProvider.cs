@@ -39,8 +39,15 @@ internal sealed class RevalidatingStaffAuthenticationStateProvider(
         return false;
     }
 
+    /// <summary>Why this circuit was signed out, if it was.</summary>
+    public SessionEnd? Ended { get; private set; }
+
     /// <summary>Signs this circuit out: every request it sends is refused, and its page navigates to sign-in.</summary>
-    public void EndSession() => SetAuthenticationState(Task.FromResult(SignedOut));
+    public void EndSession(SessionEnd reason = SessionEnd.AccessChanged)
+    {
+        Ended = reason;
+        SetAuthenticationState(Task.FromResult(SignedOut));
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

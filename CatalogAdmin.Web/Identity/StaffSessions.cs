@@ -10,7 +10,17 @@ namespace CatalogAdmin.Web.Identity;
 /// </summary>
 public interface IStaffSessions
 {
-    void EndSessionsOf(string userId);
+    void EndSessionsOf(string userId, SessionEnd reason = SessionEnd.AccessChanged);
+}
+
+/// <summary>Why sessions end, which decides where their pages go: sign-in (and back), or "You have signed out".</summary>
+public enum SessionEnd
+{
+    /// <summary>Locked, another role, a new password: the page goes to sign-in, and back to where it was after.</summary>
+    AccessChanged,
+
+    /// <summary>The staff member signed out (in any tab): every page says so.</summary>
+    SignedOut,
 }
 
 /// <summary>The open circuits of this server by staff member, each with how to end it.</summary>
@@ -19,7 +29,7 @@ internal sealed class OpenCircuits(ILogger<OpenCircuits> logger) : IStaffSession
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Registration, byte>> _byUser = new(StringComparer.Ordinal);
 
     /// <summary>Adds a circuit of <paramref name="userId"/>; disposing the result removes it.</summary>
-    public IDisposable Add(string userId, Func<Task> end)
+    public IDisposable Add(string userId, Func<SessionEnd, Task> end)
     {
         var registration = new Registration(this, userId, end);
         _byUser.GetOrAdd(userId, _ => new()).TryAdd(registration, 0);
@@ -28,7 +38,7 @@ internal sealed class OpenCircuits(ILogger<OpenCircuits> logger) : IStaffSession
 
     public int CountOf(string userId) => _byUser.TryGetValue(userId, out var circuits) ? circuits.Count : 0;
 
-    public void EndSessionsOf(string userId)
+    public void EndSessionsOf(string userId, SessionEnd reason = SessionEnd.AccessChanged)
     {
         if (!_byUser.TryRemove(userId, out var circuits))
         {
@@ -37,15 +47,15 @@ internal sealed class OpenCircuits(ILogger<OpenCircuits> logger) : IStaffSession
 
         foreach (var circuit in circuits.Keys)
         {
-            _ = EndAsync(circuit);
+            _ = EndAsync(circuit, reason);
         }
     }
 
-    private async Task EndAsync(Registration circuit)
+    private async Task EndAsync(Registration circuit, SessionEnd reason)
     {
         try
         {
-            await circuit.End();
+            await circuit.End(reason);
         }
         catch (Exception exception)
         {
@@ -61,11 +71,11 @@ internal sealed class OpenCircuits(ILogger<OpenCircuits> logger) : IStaffSession
         }
     }
 
-    private sealed class Registration(OpenCircuits owner, string userId, Func<Task> end) : IDisposable
+    private sealed class Registration(OpenCircuits owner, string userId, Func<SessionEnd, Task> end) : IDisposable
     {
         public string UserId => userId;
 
-        public Func<Task> End => end;
+        public Func<SessionEnd, Task> End => end;
 
         public void Dispose() => owner.Remove(this);
     }
