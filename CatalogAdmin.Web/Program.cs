@@ -36,7 +36,7 @@ builder.Services.AddMudServices(config =>
     config.SnackbarConfiguration.VisibleStateDuration = 5000;
 });
 builder.Services.AddCatalogCore(connectionString);
-builder.Services.AddStaffIdentity(connectionString);
+builder.Services.AddStaffIdentity(connectionString, builder.Configuration);
 builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddCatalogWeb(builder.Configuration);

@@ -128,7 +128,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync();
+        // The first sign-in of a run also warms the app up (a circuit, the first queries): give it the context's time.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     /// <summary>The Admin (from configuration) makes the other test accounts on the Staff page, as an Admin would.</summary>

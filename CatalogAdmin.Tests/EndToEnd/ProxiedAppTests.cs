@@ -12,6 +12,7 @@ namespace CatalogAdmin.Tests.EndToEnd;
 /// with the production sign-in limits and the load endpoints on. Plain HTTP: each test names its own client address
 /// in X-Forwarded-For, as the proxy would, so the per-address limits of one test do not touch another's.
 /// </summary>
+[Collection(EndToEndCollection.Name)] // one app process at a time: started beside the browser tests, both would be slow
 public sealed class ProxiedAppTests(ProxiedAppTests.ProxiedApp app) : IClassFixture<ProxiedAppTests.ProxiedApp>
 {
     private const string AdminEmail = "proxied-admin@example.com";

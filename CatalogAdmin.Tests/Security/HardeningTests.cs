@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,30 @@ public sealed class HardeningTests : IDisposable
         var files = Directory.GetFiles(keys, "*.xml");
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+    }
+
+    [Fact]
+    public void With_a_certificate_configured_the_keys_are_encrypted_at_rest()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=CatalogAdmin key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        Directory.CreateDirectory(_folder);
+        var pfx = Path.Combine(_folder, "keyring.pfx");
+        File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"));
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataProtection:CertificatePath"] = pfx,
+            ["DataProtection:CertificatePassword"] = "pfx-password",
+        }).Build();
+        using var services = StaffServices(configuration);
+
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a secret");
+
+        var key = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_folder, "keys"), "*.xml")));
+        Assert.Contains("<encryptedSecret", key, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", key, StringComparison.Ordinal); // the master key is not there in the clear
     }
 
     [Fact]
@@ -102,11 +127,11 @@ public sealed class HardeningTests : IDisposable
         Assert.Equal(0, recorder.HeldSamples); // a summary starts a new period
     }
 
-    private ServiceProvider StaffServices()
+    private ServiceProvider StaffServices(Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
         Directory.CreateDirectory(_folder);
         var services = new ServiceCollection().AddLogging();
-        services.AddStaffIdentity($"Data Source={Path.Combine(_folder, "catalog.db")}");
+        services.AddStaffIdentity($"Data Source={Path.Combine(_folder, "catalog.db")}", configuration);
         return services.BuildServiceProvider();
     }
 

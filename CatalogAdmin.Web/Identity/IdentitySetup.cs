@@ -3,6 +3,7 @@ using CatalogAdmin.Core.Staff;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CatalogAdmin.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,7 +20,9 @@ public static class IdentitySetup
     /// Staff sign-in: Identity on SQLite, cookie hardening, password policy, current user for Core, open circuits that
     /// end when their account's access changes.
     /// </summary>
-    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString)
+    /// <param name="configuration">Optional <c>DataProtection:CertificatePath</c> (a PFX file) and
+    /// <c>DataProtection:CertificatePassword</c>: the key ring is then encrypted at rest with that certificate.</param>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -71,7 +74,13 @@ public static class IdentitySetup
         // service account without a home folder) does not sign every member of staff out; only the app's user may read them.
         var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var keys = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "keys"));
-        services.AddDataProtection().SetApplicationName("CatalogAdmin");
+        var dataProtection = services.AddDataProtection().SetApplicationName("CatalogAdmin");
+        if (configuration?["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, loggers) =>
             options.XmlRepository = new OwnerOnlyXmlRepository(keys, loggers));
 
