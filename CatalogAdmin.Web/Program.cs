@@ -54,11 +54,19 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseRequestLocalization(app.Services.GetRequiredService<CatalogCulture>().LocalizationOptions());
-// Only for page loads: re-executing a refused POST (a form without a valid antiforgery token) as a POST to the
-// not-found page would meet the same refusal again and end in an error instead of the plain 400.
-app.UseWhen(
-    context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    // Only page loads get the not-found page: re-executing a refused POST (a form without a valid antiforgery token)
+    // as a POST to that page would meet the same refusal again and end in an error instead of the plain 400.
+    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+
+    return next(context);
+});
 app.UseSignInRateLimits();
 app.UseAuthentication();
 app.UseAccessGate();

@@ -17,7 +17,7 @@ public sealed class SessionSecurityTests(BrowserAppFixture fixture) : BrowserTes
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = $"Unlock {email}" })).ToBeVisibleAsync();
 
         await ClickAnythingAsync(editor);
-        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await editor.GotoAsync(Url("products"));
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(); // and stays out
     }
@@ -32,7 +32,7 @@ public sealed class SessionSecurityTests(BrowserAppFixture fixture) : BrowserTes
         await Expect(admin.GetByText($"{email} is now Viewer")).ToBeVisibleAsync();
 
         await ClickAnythingAsync(editor);
-        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     [Fact]
