@@ -74,6 +74,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             return;
         }
 
+        // Assertions wait as long as actions do (the contexts' 15 s): on a machine busy with other builds, 5 s is too short.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(_folder);
         App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
         _playwright = await Playwright.CreateAsync();
