@@ -92,14 +92,16 @@ public sealed class CatalogFixture : IAsyncDisposable
 
         public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<string> CreateAsync(string email, string role, string password, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetPasswordAsync(string userId, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task InWriteTransactionAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken) => change(this);
     }
 }

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Runtime;
 using CatalogAdmin.Core;
+using CatalogAdmin.Web.Security;
 
 namespace CatalogAdmin.Web;
 
 /// <summary>
 /// Endpoints for the circuit load tool (docs/performance.md), off unless <c>Diagnostics:LoadEndpoints</c> is
-/// true, and then answered only to requests from this machine:
+/// true, and then answered only to a signed-in Admin whose request came straight from this machine (a loopback
+/// connection that no proxy forwarded: behind a proxy on this machine every request arrives from loopback):
 /// GET /diagnostics/memory — the managed heap after a full, compacting collection, to measure what idle circuits retain;
 /// GET /diagnostics/timings — server-side durations (Core requests, Blazor event handlers) since the last call, to
 /// tell the server's share of an action's latency from the browsers'.
@@ -27,7 +28,7 @@ internal static class LoadDiagnostics
 
         app.MapGet("/diagnostics/memory", (HttpContext http) =>
         {
-            if (!FromThisMachine(http))
+            if (!ReverseProxy.IsDirectFromThisMachine(http))
             {
                 return Results.NotFound();
             }
@@ -41,20 +42,25 @@ internal static class LoadDiagnostics
                 ManagedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
                 WorkingSetBytes = Environment.WorkingSet,
             });
-        }).AllowAnonymous();
+        }).RequireAuthorization(nameof(Permission.ManageStaff));
 
-        app.MapGet("/diagnostics/timings", (HttpContext http) => FromThisMachine(http) ? Results.Json(timings.TakeSummary()) : Results.NotFound())
-            .AllowAnonymous();
+        app.MapGet("/diagnostics/timings", (HttpContext http) =>
+                ReverseProxy.IsDirectFromThisMachine(http) ? Results.Json(timings.TakeSummary()) : Results.NotFound())
+            .RequireAuthorization(nameof(Permission.ManageStaff));
     }
 
-    private static bool FromThisMachine(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
-
-    /// <summary>Collects the duration histograms of Core and of Blazor's components, keyed by instrument and type.</summary>
-    private sealed class TimingRecorder : IDisposable
+    /// <summary>
+    /// Collects the duration histograms of Core and of Blazor's components, keyed by instrument and type, bounded: at
+    /// most <see cref="MaxSeries"/> series of <see cref="MaxSamplesPerSeries"/> samples each until the next summary
+    /// (later samples are counted as dropped), so an endpoint left on cannot grow the server's memory.
+    /// </summary>
+    internal sealed class TimingRecorder : IDisposable
     {
+        public const int MaxSeries = 200;
+        public const int MaxSamplesPerSeries = 10_000;
+
         private readonly MeterListener _listener = new();
-        private ConcurrentDictionary<string, ConcurrentBag<double>> _samples = new();
+        private ConcurrentDictionary<string, Series> _samples = new();
 
         public TimingRecorder()
         {
@@ -74,9 +80,25 @@ internal static class LoadDiagnostics
                     if (tag.Key is "catalogadmin.request.type" or "aspnetcore.components.type") type = ShortTypeName(tag.Value as string);
                 }
 
-                _samples.GetOrAdd($"{instrument.Name} {type}".TrimEnd(), _ => []).Add(seconds * 1000);
+                Record($"{instrument.Name} {type}".TrimEnd(), seconds * 1000);
             });
             _listener.Start();
+        }
+
+        public void Record(string name, double milliseconds)
+        {
+            var samples = _samples;
+            if (!samples.TryGetValue(name, out var series))
+            {
+                if (samples.Count >= MaxSeries)
+                {
+                    return;
+                }
+
+                series = samples.GetOrAdd(name, _ => new Series());
+            }
+
+            series.Add(milliseconds);
         }
 
         /// <summary>Count, p50, p95 and max in milliseconds per instrument and type; starts a new period.</summary>
@@ -85,19 +107,51 @@ internal static class LoadDiagnostics
             var taken = Interlocked.Exchange(ref _samples, new());
             return taken.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry =>
             {
-                var sorted = entry.Value.Order().ToArray();
-                return new TimingSummary(entry.Key, sorted.Length, Percentile(sorted, 50), Percentile(sorted, 95), sorted[^1]);
+                var (values, dropped) = entry.Value.Take();
+                var sorted = values.Order().ToArray();
+                return new TimingSummary(entry.Key, sorted.Length, Percentile(sorted, 50), Percentile(sorted, 95), sorted.Length > 0 ? sorted[^1] : 0, dropped);
             }).ToList();
         }
+
+        /// <summary>The samples held now, in all series: never more than MaxSeries × MaxSamplesPerSeries.</summary>
+        public int HeldSamples => _samples.Values.Sum(s => s.Count);
 
         public void Dispose() => _listener.Dispose();
 
         // "MudBlazor.MudInput`1[[System.String, ...]]" → "MudBlazor.MudInput`1": enough to tell components apart.
         private static string ShortTypeName(string? type) => type?.Split("[[", 2)[0] ?? "";
 
-        private static double Percentile(double[] sorted, int percentile) =>
+        private static double Percentile(double[] sorted, int percentile) => sorted.Length == 0 ? 0 :
             Math.Round(sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
+
+        private sealed class Series
+        {
+            private readonly List<double> _values = [];
+            private long _dropped;
+
+            public int Count
+            {
+                get
+                {
+                    lock (_values) return _values.Count;
+                }
+            }
+
+            public void Add(double value)
+            {
+                lock (_values)
+                {
+                    if (_values.Count < MaxSamplesPerSeries) _values.Add(value);
+                    else _dropped++;
+                }
+            }
+
+            public (double[] Values, long Dropped) Take()
+            {
+                lock (_values) return (_values.ToArray(), _dropped);
+            }
+        }
     }
 
-    private sealed record TimingSummary(string Name, int Count, double P50Ms, double P95Ms, double MaxMs);
+    internal sealed record TimingSummary(string Name, int Count, double P50Ms, double P95Ms, double MaxMs, long Dropped);
 }

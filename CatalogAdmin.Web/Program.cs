@@ -36,12 +36,16 @@ builder.Services.AddMudServices(config =>
     config.SnackbarConfiguration.VisibleStateDuration = 5000;
 });
 builder.Services.AddCatalogCore(connectionString);
-builder.Services.AddStaffIdentity(connectionString);
+builder.Services.AddStaffIdentity(connectionString, builder.Configuration);
+builder.Services.AddSignInRateLimits(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddCatalogWeb(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogAdmin.Core.Persistence.CatalogDbContext>("catalog-database");
 
 var app = builder.Build();
 
+// First: the client's address and scheme, from trusted proxies only (README, Running behind a reverse proxy).
+app.UseReverseProxySupport(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -51,7 +55,21 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseRequestLocalization(app.Services.GetRequiredService<CatalogCulture>().LocalizationOptions());
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    // Only page loads get the not-found page: re-executing a refused POST (a form without a valid antiforgery token)
+    // as a POST to that page would meet the same refusal again and end in an error instead of the plain 400.
+    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+
+    return next(context);
+});
+app.UseSignInRateLimits();
 app.UseAuthentication();
+app.UseAccessGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -50,7 +50,8 @@ internal static class CircuitLoad
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.LaunchArguments });
 
         var state = await SignInAsync(browser, app.BaseAddress);
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        // The load endpoints answer only a signed-in Admin: this tool's own, with the cookie its browser got.
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = CookiesOf(state, app.BaseAddress) }) { BaseAddress = app.BaseAddress };
 
         // Two circuits first, so what every circuit shares (compiled components, EF Core's model, caches) is
         // in the baseline; then N more. Their difference, after a full collection, is what N idle circuits retain.
@@ -237,6 +238,19 @@ internal static class CircuitLoad
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Products" }).WaitForAsync();
         return await context.StorageStateAsync();
+    }
+
+    /// <summary>The cookies of a browser's storage state (Playwright's JSON), for an HttpClient.</summary>
+    private static System.Net.CookieContainer CookiesOf(string storageState, Uri baseAddress)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var state = JsonDocument.Parse(storageState);
+        foreach (var cookie in state.RootElement.GetProperty("cookies").EnumerateArray())
+        {
+            cookies.Add(baseAddress, new System.Net.Cookie(cookie.GetProperty("name").GetString()!, cookie.GetProperty("value").GetString()!, "/"));
+        }
+
+        return cookies;
     }
 
     /// <summary>The server's own figures, from its memory endpoint (enabled for this run only).</summary>

@@ -2,7 +2,7 @@ using MediatR;
 
 namespace CatalogAdmin.Core.Staff;
 
-/// <summary>Gives a staff member another role. The last active Admin keeps theirs.</summary>
+/// <summary>Gives a staff member another role. Nobody changes their own; the last active Admin keeps theirs.</summary>
 [RequiresPermission(Permission.ManageStaff)]
 public sealed record ChangeStaffRoleCommand(string UserId, string Role) : IRequest, ICommand, IHasLogSubject
 {
@@ -18,16 +18,26 @@ internal sealed class ChangeStaffRoleValidator : IRequestValidator<ChangeStaffRo
     }
 }
 
-internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff) : IRequestHandler<ChangeStaffRoleCommand>
+internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff, ICurrentUser currentUser) : IRequestHandler<ChangeStaffRoleCommand>
 {
     public async Task Handle(ChangeStaffRoleCommand request, CancellationToken cancellationToken)
     {
-        var member = await StaffRules.FindAsync(staff, request.UserId, cancellationToken);
-        if (request.Role != Roles.Admin && await StaffRules.IsLastActiveAdminAsync(staff, member, cancellationToken))
+        if (request.UserId == currentUser.Id)
         {
-            throw new RequestValidationException(nameof(request.Role), StaffRules.LastAdminMessage);
+            throw new RequestValidationException(nameof(request.Role), StaffRules.OwnRoleMessage);
         }
 
-        await staff.SetRoleAsync(member.Id, request.Role, cancellationToken);
+        // Checked and written under the store's write lock: two Admins demoting each other at once leave one.
+        await staff.InWriteTransactionAsync(async store =>
+        {
+            await StaffRules.EnsureStillManagesStaffAsync(store, currentUser, cancellationToken);
+            var member = await StaffRules.FindAsync(store, request.UserId, cancellationToken);
+            if (request.Role != Roles.Admin && await StaffRules.IsLastActiveAdminAsync(store, member, cancellationToken))
+            {
+                throw new RequestValidationException(nameof(request.Role), StaffRules.LastAdminMessage);
+            }
+
+            await store.SetRoleAsync(member.Id, request.Role, cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -4,7 +4,8 @@ namespace CatalogAdmin.Core.Staff;
 
 /// <summary>
 /// Makes a staff account with a role. Without a <paramref name="Password"/> a one-time password is
-/// generated; either way the result carries it, to hand to the new staff member once.
+/// generated, which the new staff member must replace at their first sign-in; either way the result carries it, to
+/// hand over once.
 /// </summary>
 [RequiresPermission(Permission.ManageStaff)]
 public sealed record CreateStaffMemberCommand(string Email, string Role, string? Password = null) : IRequest<CreatedStaffMember>, ICommand;
@@ -29,8 +30,9 @@ internal sealed class CreateStaffMemberHandler(IStaffDirectory staff) : IRequest
     public async Task<CreatedStaffMember> Handle(CreateStaffMemberCommand request, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim();
-        var password = string.IsNullOrEmpty(request.Password) ? StaffRules.GeneratePassword() : request.Password;
-        var id = await staff.CreateAsync(email, request.Role, password, cancellationToken);
+        var generated = string.IsNullOrEmpty(request.Password);
+        var password = generated ? StaffRules.GeneratePassword() : request.Password!;
+        var id = await staff.CreateAsync(email, request.Role, password, mustChangePassword: generated, cancellationToken);
         return new CreatedStaffMember(id, email, password);
     }
 }

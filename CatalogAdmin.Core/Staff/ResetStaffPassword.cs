@@ -2,7 +2,10 @@ using MediatR;
 
 namespace CatalogAdmin.Core.Staff;
 
-/// <summary>Replaces a staff member's password with a new one-time password, returned once to the Admin.</summary>
+/// <summary>
+/// Replaces a staff member's password with a new one-time password, returned once to the Admin. Their open sessions
+/// end, and they must choose their own password at the next sign-in.
+/// </summary>
 [RequiresPermission(Permission.ManageStaff)]
 public sealed record ResetStaffPasswordCommand(string UserId) : IRequest<string>, ICommand, IHasLogSubject
 {
@@ -15,7 +18,7 @@ internal sealed class ResetStaffPasswordHandler(IStaffDirectory staff) : IReques
     {
         var member = await StaffRules.FindAsync(staff, request.UserId, cancellationToken);
         var password = StaffRules.GeneratePassword();
-        await staff.SetPasswordAsync(member.Id, password, cancellationToken);
+        await staff.SetPasswordAsync(member.Id, password, mustChangePassword: true, cancellationToken);
         return password;
     }
 }

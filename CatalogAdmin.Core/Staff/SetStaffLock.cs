@@ -2,7 +2,10 @@ using MediatR;
 
 namespace CatalogAdmin.Core.Staff;
 
-/// <summary>Locks a staff account (it can no longer sign in, and open sessions end) or unlocks it.</summary>
+/// <summary>
+/// Locks a staff account (it can no longer sign in, and its open sessions end at once) or unlocks it. Nobody locks
+/// or unlocks their own; the last active Admin stays unlocked.
+/// </summary>
 [RequiresPermission(Permission.ManageStaff)]
 public sealed record SetStaffLockCommand(string UserId, bool Locked) : IRequest, ICommand, IHasLogSubject
 {
@@ -13,20 +16,22 @@ internal sealed class SetStaffLockHandler(IStaffDirectory staff, ICurrentUser cu
 {
     public async Task Handle(SetStaffLockCommand request, CancellationToken cancellationToken)
     {
-        var member = await StaffRules.FindAsync(staff, request.UserId, cancellationToken);
-        if (request.Locked)
+        if (request.UserId == currentUser.Id)
         {
-            if (member.Id == currentUser.Id)
-            {
-                throw new RequestValidationException(nameof(request.Locked), "You cannot lock your own account.");
-            }
+            throw new RequestValidationException(nameof(request.Locked), StaffRules.OwnLockMessage);
+        }
 
-            if (await StaffRules.IsLastActiveAdminAsync(staff, member, cancellationToken))
+        // Checked and written under the store's write lock: two Admins locking each other at once leave one.
+        await staff.InWriteTransactionAsync(async store =>
+        {
+            await StaffRules.EnsureStillManagesStaffAsync(store, currentUser, cancellationToken);
+            var member = await StaffRules.FindAsync(store, request.UserId, cancellationToken);
+            if (request.Locked && await StaffRules.IsLastActiveAdminAsync(store, member, cancellationToken))
             {
                 throw new RequestValidationException(nameof(request.Locked), StaffRules.LastAdminMessage);
             }
-        }
 
-        await staff.SetLockedAsync(member.Id, request.Locked, cancellationToken);
+            await store.SetLockedAsync(member.Id, request.Locked, cancellationToken);
+        }, cancellationToken);
     }
 }

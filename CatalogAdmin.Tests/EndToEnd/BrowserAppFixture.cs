@@ -21,7 +21,24 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public const string EditorEmail = "editor@e2e.test";
     public const string ViewerEmail = "viewer@e2e.test";
     public const string LockoutEmail = "lockme@e2e.test";
-    public const string Password = "E2e-Passw0rd-Long";
+    public const string Password = "E2e-Passw0rd-Long"; // 17 characters, not a common password
+
+    /// <summary>The Admin makes an account on the Staff page, with <paramref name="password"/> or, without one, a generated one-time password it returns.</summary>
+    public static async Task<string> CreateAccountAsync(IPage adminPage, Uri baseAddress, string email, string role, string? password = Password)
+    {
+        await adminPage.GotoAsync(new Uri(baseAddress, "staff").ToString());
+        await adminPage.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await adminPage.GetByLabel("Role", new() { Exact = true }).First.ClickAsync();
+        await adminPage.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+        if (password is not null)
+        {
+            await adminPage.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        }
+
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(adminPage.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true })).ToBeVisibleAsync();
+        return password ?? await adminPage.Locator("code.one-time-password").InnerTextAsync();
+    }
 
     private readonly Dictionary<string, string> _signedIn = [];
     private readonly SemaphoreSlim _signInGate = new(1, 1);
@@ -32,6 +49,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     {
         ["CatalogAdmin__Admin__Email"] = AdminEmail,
         ["CatalogAdmin__Admin__Password"] = Password,
+        // Every test signs in from 127.0.0.1, many within a minute; the limits themselves are tested at their
+        // production values (ProxiedAppTests, HardeningTests).
+        ["SignIn__RateLimit__PerAddressPermitLimit"] = "1000",
+        ["SignIn__RateLimit__PerAccountPermitLimit"] = "1000",
     };
 
     public AppProcess? App { get; private set; }
@@ -53,6 +74,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             return;
         }
 
+        // Assertions wait as long as actions do (the contexts' 15 s): on a machine busy with other builds, 5 s is too short.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(_folder);
         App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
         _playwright = await Playwright.CreateAsync();
@@ -63,6 +86,20 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             Args = Chromium.LaunchArguments,
         });
         await CreateStaffAccountsAsync();
+    }
+
+    /// <summary>Skips (on a developer's machine) or fails (in CI) a test that needs the browser when there is none.</summary>
+    public void SkipIfUnavailable()
+    {
+        if (Unavailable is { } reason)
+        {
+            if (Chromium.IsCi)
+            {
+                Assert.Fail($"End-to-end tests need a browser in CI: {reason}");
+            }
+
+            Assert.Skip(reason);
+        }
     }
 
     /// <summary>The cookies of a signed-in session for this account, signed in once through the sign-in page.</summary>
@@ -93,7 +130,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync();
+        // The first sign-in of a run also warms the app up (a circuit, the first queries): give it the context's time.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     /// <summary>The Admin (from configuration) makes the other test accounts on the Staff page, as an Admin would.</summary>
@@ -106,12 +144,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         await page.GotoAsync(new Uri(App.BaseAddress, "staff").ToString());
         foreach (var (email, role) in new[] { (EditorEmail, "Editor"), (ViewerEmail, "Viewer"), (LockoutEmail, "Viewer") })
         {
-            await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-            await page.GetByLabel("Role", new() { Exact = true }).First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
-            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true })).ToBeVisibleAsync();
+            await CreateAccountAsync(page, App.BaseAddress, email, role);
         }
     }
 

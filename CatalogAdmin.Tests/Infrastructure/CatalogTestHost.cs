@@ -103,31 +103,54 @@ public sealed class CatalogTestHost : IAsyncDisposable
     }
 }
 
-/// <summary>The signed-in user of a test host; change it to act as another role or nobody.</summary>
+/// <summary>
+/// The signed-in user of a test host; change it to act as another role or nobody, or, for requests sent at the same
+/// time by different people, wrap each in <see cref="ActingAs"/>.
+/// </summary>
 public sealed class TestCurrentUser : ICurrentUser
 {
+    private static readonly AsyncLocal<(string Id, string Name, string[] Roles)?> Acting = new();
     private string[] _roles = [Roles.Admin];
+    private bool _isAuthenticated = true;
+    private string? _id = "admin@example.com";
+    private string? _name = "admin@example.com";
 
-    public bool IsAuthenticated { get; private set; } = true;
+    public bool IsAuthenticated => Acting.Value is not null || _isAuthenticated;
 
     /// <summary>The account id; the sign-in name unless a test that uses real accounts sets the account's id.</summary>
-    public string? Id { get; set; } = "admin@example.com";
+    public string? Id
+    {
+        get => Acting.Value?.Id ?? _id;
+        set => _id = value;
+    }
 
-    public string? Name { get; private set; } = "admin@example.com";
+    public string? Name => Acting.Value?.Name ?? _name;
 
-    public bool IsInRole(string role) => IsAuthenticated && _roles.Contains(role);
+    public bool IsInRole(string role) => IsAuthenticated && (Acting.Value?.Roles ?? _roles).Contains(role);
+
+    /// <summary>Until disposed, requests sent from this async flow come from this account.</summary>
+    public static IDisposable ActingAs(string id, string name, params string[] roles)
+    {
+        Acting.Value = (id, name, roles);
+        return new EndActing();
+    }
+
+    private sealed class EndActing : IDisposable
+    {
+        public void Dispose() => Acting.Value = null;
+    }
 
     public void SignInAs(string name, params string[] roles)
     {
-        IsAuthenticated = true;
-        Id = Name = name;
+        _isAuthenticated = true;
+        _id = _name = name;
         _roles = roles;
     }
 
     public void SignOut()
     {
-        IsAuthenticated = false;
-        Id = Name = null;
+        _isAuthenticated = false;
+        _id = _name = null;
         _roles = [];
     }
 }
@@ -152,15 +175,17 @@ public sealed class TestStaffDirectory(TestCurrentUser user) : IStaffDirectory
 
     public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw NotHere();
 
-    public Task<string> CreateAsync(string email, string role, string password, CancellationToken cancellationToken) => throw NotHere();
+    public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw NotHere();
 
     public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw NotHere();
 
     public Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken) => throw NotHere();
 
-    public Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken) => throw NotHere();
+    public Task SetPasswordAsync(string userId, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw NotHere();
 
     public Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw NotHere();
+
+    public Task InWriteTransactionAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken) => change(this);
 
     private static NotSupportedException NotHere() => new("Staff management needs the Identity store: use a host with AddStaffIdentity.");
 }

@@ -226,12 +226,25 @@ public sealed class ListProductsTests : HandlerTest
     [InlineData(-1, 25, "Page")]
     [InlineData(1, 0, "PageSize")]
     [InlineData(1, 101, "PageSize")]
+    [InlineData(int.MaxValue, 100, "Page")] // (page - 1) * size would overflow
+    [InlineData(Paging.MaxPage + 1, 100, "Page")]
     public async Task Out_of_range_paging_is_refused(int page, int pageSize, string property)
     {
         var refused = await Assert.ThrowsAsync<RequestValidationException>(
             () => Host.SendAsync(new ListProductsQuery(Page: page, PageSize: pageSize)));
 
         Assert.Equal([property], refused.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_last_allowed_page_at_the_largest_size_is_answered_empty_not_overflowed()
+    {
+        await CreateAsync(sku: "ONLY-1");
+
+        var page = await Host.SendAsync(new ListProductsQuery(Page: Paging.MaxPage, PageSize: 100));
+
+        Assert.Empty(page.Items);
+        Assert.Equal(1, page.TotalCount);
     }
 
     [Fact]

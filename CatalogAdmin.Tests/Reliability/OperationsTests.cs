@@ -106,10 +106,11 @@ public sealed class OperationsTests : IDisposable
         await using var app = await AppProcess.StartAsync(Path.Combine(_folder, "catalog.db"), seedDemoData: false,
             environment: new Dictionary<string, string>
             {
+                ["CatalogAdmin__Admin__Email"] = "memory-admin@example.com",
                 ["CatalogAdmin__Admin__Password"] = "Memory-Check-Passw0rd",
                 ["Diagnostics__LoadEndpoints"] = "true",
             });
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = await HttpSignIn.SignedInClientAsync(app.BaseAddress, "memory-admin@example.com", "Memory-Check-Passw0rd");
 
         using var report = System.Text.Json.JsonDocument.Parse(
             await http.GetStringAsync("diagnostics/memory", TestContext.Current.CancellationToken));

@@ -44,12 +44,39 @@ internal sealed class CircuitPresence
     public bool IsOpen { get; set; }
 }
 
-/// <summary>Marks the circuit's scope as a circuit, for <see cref="CircuitCurrentUser"/>.</summary>
-internal sealed class CircuitPresenceTracker(CircuitPresence presence) : CircuitHandler
+/// <summary>
+/// Marks the circuit's scope as a circuit, for <see cref="CircuitCurrentUser"/>; adds the circuit to
+/// <see cref="OpenCircuits"/> under its user, so a lock, a role change or a new password ends it at once; and checks
+/// the account as the circuit opens, so a cookie that outlived its account's access opens nothing.
+/// </summary>
+internal sealed class CircuitPresenceTracker(CircuitPresence presence, AuthenticationStateProvider authentication, OpenCircuits openCircuits)
+    : CircuitHandler, IDisposable
 {
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    private IDisposable? _registration;
+
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         presence.IsOpen = true;
+        if (authentication is not RevalidatingStaffAuthenticationStateProvider staff
+            || (await staff.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return;
+        }
+
+        // Registered before the check, so a change made while the check runs still reaches this circuit.
+        _registration = openCircuits.Add(userId, reason =>
+        {
+            staff.EndSession(reason);
+            return Task.CompletedTask;
+        });
+        await staff.RevalidateNowAsync(cancellationToken);
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _registration?.Dispose();
 }

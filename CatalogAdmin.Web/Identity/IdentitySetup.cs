@@ -2,7 +2,12 @@ using CatalogAdmin.Core;
 using CatalogAdmin.Core.Staff;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CatalogAdmin.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +16,13 @@ namespace CatalogAdmin.Web.Identity;
 
 public static class IdentitySetup
 {
-    /// <summary>Staff sign-in: Identity on SQLite, cookie hardening, lockout, password policy, current user for Core.</summary>
-    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Staff sign-in: Identity on SQLite, cookie hardening, password policy, current user for Core, open circuits that
+    /// end when their account's access changes.
+    /// </summary>
+    /// <param name="configuration">Optional <c>DataProtection:CertificatePath</c> (a PFX file) and
+    /// <c>DataProtection:CertificatePassword</c>: the key ring is then encrypted at rest with that certificate.</param>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -20,7 +30,11 @@ public static class IdentitySetup
         services.AddScoped<ICurrentUser, CircuitCurrentUser>();
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler, CircuitPresenceTracker>();
+        services.AddSingleton<OpenCircuits>();
+        services.TryAddSingleton<IStaffSessions>(provider => provider.GetRequiredService<OpenCircuits>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStaffDirectory, IdentityStaffDirectory>();
+        services.AddScoped<StaffSignIn>();
 
         services.AddAuthentication(options =>
             {
@@ -35,11 +49,17 @@ public static class IdentitySetup
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Cookie.Name = "CatalogAdmin.Auth";
             cookie.Cookie.HttpOnly = true;
+            // Secure whenever the request is HTTPS (directly, or through a proxy listed in ReverseProxy:KnownProxies),
+            // and then named __Host-CatalogAdmin.Auth.
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.CookieManager = new HostPrefixedCookieManager();
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
+        // A cookie whose account was locked, changed role or got a new password stops working within a minute on
+        // plain HTTP requests; circuits are ended at once (OpenCircuits) and check the account as they open.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = StampValidationInterval);
         // One policy per permission, named after it, with the roles Core's Permissions give it: pages ask
         // [Authorize(Policy = nameof(Permission.EditProducts))] and never spell roles themselves.
         services.AddAuthorization(options =>
@@ -51,32 +71,49 @@ public static class IdentitySetup
         });
 
         // The keys that sign cookies and antiforgery tokens live beside the database, so a restart (or a
-        // service account without a home folder) does not sign every member of staff out.
+        // service account without a home folder) does not sign every member of staff out; only the app's user may read them.
         var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        services.AddDataProtection()
-            .SetApplicationName("CatalogAdmin")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "keys")));
+        var keys = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "keys"));
+        var dataProtection = services.AddDataProtection().SetApplicationName("CatalogAdmin");
+        if (configuration?["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
+        }
 
-        services.AddDbContext<StaffDbContext>(options => options.UseSqlite(
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, loggers) =>
+            options.XmlRepository = new OwnerOnlyXmlRepository(keys, loggers));
+
+        // Pooled: the check before every command borrows a context for one query. Identity's stores get a scoped one.
+        services.AddPooledDbContextFactory<StaffDbContext>(options => options.UseSqlite(
             connectionString, sqlite => sqlite.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContext());
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
+                // ASVS 2.1: length, no composition rules, common passwords refused (CommonPasswordValidator).
+                options.Password.RequiredLength = MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredUniqueChars = 1;
+                // No automatic lockout: it let anyone lock any account by guessing. Sign-in is rate-limited instead
+                // (SignInRateLimits); an Admin can still lock an account by hand.
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StaffDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         return services;
     }
+
+    public const int MinimumPasswordLength = 12;
+
+    public static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Migrates the Identity tables, creates the roles, and makes sure there is an Admin: from
@@ -104,7 +141,10 @@ public static class IdentitySetup
             return;
         }
 
-        var email = configuration["CatalogAdmin:Admin:Email"] is { Length: > 0 } configuredEmail ? configuredEmail : "admin@catalogadmin.local";
+        // No fixed default address: an unconfigured first Admin gets a random one, printed with its password.
+        var email = configuration["CatalogAdmin:Admin:Email"] is { Length: > 0 } configuredEmail
+            ? configuredEmail
+            : $"admin-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}@catalogadmin.local";
         var password = configuration["CatalogAdmin:Admin:Password"];
         var generated = string.IsNullOrEmpty(password);
         password = generated ? StaffRules.GeneratePassword() : password!;
@@ -112,11 +152,12 @@ public static class IdentitySetup
         var admin = await users.FindByEmailAsync(email);
         if (admin is null)
         {
-            admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+            admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = generated };
             EnsureSucceeded(await users.CreateAsync(admin, password), $"create the first Admin account {email}");
         }
         else
         {
+            admin.MustChangePassword = generated;
             await users.RemovePasswordAsync(admin);
             EnsureSucceeded(await users.AddPasswordAsync(admin, password), $"set the password of {email}");
         }
@@ -129,7 +170,7 @@ public static class IdentitySetup
             Console.WriteLine();
             Console.WriteLine("CatalogAdmin: no Admin account existed, so one was created.");
             Console.WriteLine($"  Sign in as {email} with the one-time password {password}");
-            Console.WriteLine("  and change it at once (your name in the top bar > Change password).");
+            Console.WriteLine("  You will be asked to choose your own password when you sign in.");
             Console.WriteLine("  To choose these yourself, set CatalogAdmin__Admin__Email and CatalogAdmin__Admin__Password.");
             Console.WriteLine();
         }

@@ -8,11 +8,46 @@ namespace CatalogAdmin.Web.Identity;
 /// <summary>
 /// Core's staff accounts, stored by ASP.NET Core Identity. Each operation gets a scope (and so a UserManager and
 /// context) of its own: a circuit lives for minutes, and a circuit-scoped context would be shared by every component.
+/// Inside <see cref="InWriteTransactionAsync"/> every operation shares the transaction's scope instead. A role change,
+/// a lock or a new password ends the account's open sessions (<see cref="IStaffSessions"/>) once it is stored.
 /// </summary>
-internal sealed class IdentityStaffDirectory(IServiceScopeFactory scopes) : IStaffDirectory
+internal sealed class IdentityStaffDirectory : IStaffDirectory
 {
+    private static readonly Func<StaffDbContext, string, IAsyncEnumerable<AccessRow>> AccessQuery = EF.CompileAsyncQuery(
+        (StaffDbContext db, string userId) =>
+            from user in db.Users
+            where user.Id == userId
+            from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
+            from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
+            select new AccessRow(user.LockoutEnabled, user.LockoutEnd, user.MustChangePassword, role!.Name));
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IDbContextFactory<StaffDbContext> _contexts;
+    private readonly IStaffSessions _sessions;
+    private readonly TimeProvider _clock;
+
+    // Set only on the directory a write transaction hands to its change: the transaction's scope, and the sessions to
+    // end once it has committed.
+    private readonly IServiceProvider? _transaction;
+    private readonly HashSet<string>? _sessionsToEnd;
+
+    public IdentityStaffDirectory(IServiceScopeFactory scopes, IDbContextFactory<StaffDbContext> contexts, IStaffSessions sessions, TimeProvider clock)
+    {
+        _scopes = scopes;
+        _contexts = contexts;
+        _sessions = sessions;
+        _clock = clock;
+    }
+
+    private IdentityStaffDirectory(IdentityStaffDirectory root, IServiceProvider transaction)
+        : this(root._scopes, root._contexts, root._sessions, root._clock)
+    {
+        _transaction = transaction;
+        _sessionsToEnd = [];
+    }
+
     public Task<IReadOnlyList<StaffMemberDto>> ListAsync(CancellationToken cancellationToken) =>
-        UseAsync<IReadOnlyList<StaffMemberDto>>(async users =>
+        UseAsync<IReadOnlyList<StaffMemberDto>>(async (users, _) =>
         {
             var staff = new List<StaffMemberDto>();
             foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync(cancellationToken))
@@ -24,33 +59,34 @@ internal sealed class IdentityStaffDirectory(IServiceScopeFactory scopes) : ISta
         });
 
     public Task<StaffMemberDto?> FindAsync(string userId, CancellationToken cancellationToken) =>
-        UseAsync(async users => await users.FindByIdAsync(userId) is { } user ? await ToDtoAsync(users, user) : null);
+        UseAsync(async (users, _) => await users.FindByIdAsync(userId) is { } user ? await ToDtoAsync(users, user) : null);
 
     public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) =>
-        UseAsync(async users => await users.FindByEmailAsync(email) is not null);
+        UseAsync(async (users, _) => await users.FindByEmailAsync(email) is not null);
 
-    public Task<string> CreateAsync(string email, string role, string password, CancellationToken cancellationToken) =>
-        UseAsync(async users =>
+    public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+        UseAsync(async (users, _) =>
         {
-            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = mustChangePassword };
             ThrowIfFailed(await users.CreateAsync(user, password), "Password");
             ThrowIfFailed(await users.AddToRoleAsync(user, role), "Role");
             return user.Id;
         });
 
     public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) =>
-        UseAsync(async users =>
+        UseAsync(async (users, _) =>
         {
             var user = await FindUserAsync(users, userId);
             ThrowIfFailed(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)), "Role");
             ThrowIfFailed(await users.AddToRoleAsync(user, role), "Role");
-            // A new security stamp makes open sessions and cookies of this account stop carrying the old role.
+            // A new security stamp makes cookies of this account stop carrying the old role; its circuits end now.
             await users.UpdateSecurityStampAsync(user);
+            EndSessionsOf(userId);
             return true;
         });
 
     public Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken) =>
-        UseAsync(async users =>
+        UseAsync(async (users, _) =>
         {
             var user = await FindUserAsync(users, userId);
             if (locked)
@@ -58,6 +94,7 @@ internal sealed class IdentityStaffDirectory(IServiceScopeFactory scopes) : ISta
                 await users.SetLockoutEnabledAsync(user, true);
                 await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
                 await users.UpdateSecurityStampAsync(user);
+                EndSessionsOf(userId);
             }
             else
             {
@@ -68,39 +105,115 @@ internal sealed class IdentityStaffDirectory(IServiceScopeFactory scopes) : ISta
             return true;
         });
 
-    public Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken) =>
-        UseAsync(async users =>
+    public Task SetPasswordAsync(string userId, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+        UseAsync(async (users, _) =>
         {
             var user = await FindUserAsync(users, userId);
+            user.MustChangePassword = mustChangePassword;
             var token = await users.GeneratePasswordResetTokenAsync(user);
+            // Resetting saves the flag with the password and gives the account a new security stamp.
             ThrowIfFailed(await users.ResetPasswordAsync(user, token, password), "Password");
+            EndSessionsOf(userId);
             return true;
         });
 
     public Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) =>
-        UseAsync(async users =>
+        UseAsync(async (_, db) =>
         {
-            var active = 0;
-            foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
-            {
-                if (!await users.IsLockedOutAsync(admin))
-                {
-                    active++;
-                }
-            }
-
-            return active;
+            var admins = await (
+                    from userRole in db.UserRoles
+                    join role in db.Roles on userRole.RoleId equals role.Id
+                    join user in db.Users on userRole.UserId equals user.Id
+                    where role.Name == Roles.Admin
+                    select new { user.LockoutEnabled, user.LockoutEnd })
+                .ToListAsync(cancellationToken);
+            return admins.Count(a => !IsLockedOut(a.LockoutEnabled, a.LockoutEnd));
         });
 
-    public Task<StaffAccess?> GetAccessAsync(string userId, CancellationToken cancellationToken) =>
-        UseAsync(async users => await users.FindByIdAsync(userId) is { } user
-            ? new StaffAccess(await RoleOfAsync(users, user), !await users.IsLockedOutAsync(user))
-            : null);
-
-    private async Task<T> UseAsync<T>(Func<UserManager<StaffUser>, Task<T>> operation)
+    /// <summary>One query (the account joined with its roles), on a pooled context, compiled once.</summary>
+    public async Task<StaffAccess?> GetAccessAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await operation(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
+        if (_transaction is not null)
+        {
+            return await ReadAccessAsync(_transaction.GetRequiredService<StaffDbContext>(), userId, cancellationToken);
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await ReadAccessAsync(db, userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite: Microsoft.Data.Sqlite begins a transaction with BEGIN IMMEDIATE, which takes the database's write lock at
+    /// once, so a second change waits for the first to commit before it reads. (On PostgreSQL the same method would
+    /// lock the roles table in SHARE ROW EXCLUSIVE mode first, for the same effect across app instances.)
+    /// </summary>
+    public async Task InWriteTransactionAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            await change(this);
+            return;
+        }
+
+        var bound = await InTransactionScopeAsync(change, cancellationToken);
+        foreach (var userId in bound)
+        {
+            _sessions.EndSessionsOf(userId);
+        }
+    }
+
+    private async Task<IReadOnlyCollection<string>> InTransactionScopeAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var bound = new IdentityStaffDirectory(this, scope.ServiceProvider);
+        await change(bound);
+        await transaction.CommitAsync(cancellationToken);
+        return bound._sessionsToEnd!;
+    }
+
+    private async Task<StaffAccess?> ReadAccessAsync(StaffDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var rows = new List<AccessRow>(1);
+        await foreach (var row in AccessQuery(db, userId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var role = Roles.All.FirstOrDefault(r => rows.Any(row => row.Role == r)) ?? string.Empty;
+        return new StaffAccess(role, !IsLockedOut(rows[0].LockoutEnabled, rows[0].LockoutEnd), rows[0].MustChangePassword);
+    }
+
+    private bool IsLockedOut(bool lockoutEnabled, DateTimeOffset? lockoutEnd) =>
+        lockoutEnabled && lockoutEnd is { } end && end > _clock.GetUtcNow();
+
+    private void EndSessionsOf(string userId)
+    {
+        if (_sessionsToEnd is not null)
+        {
+            _sessionsToEnd.Add(userId); // after the commit: a rolled-back change ends nothing
+        }
+        else
+        {
+            _sessions.EndSessionsOf(userId);
+        }
+    }
+
+    private async Task<T> UseAsync<T>(Func<UserManager<StaffUser>, StaffDbContext, Task<T>> operation)
+    {
+        if (_transaction is not null)
+        {
+            return await operation(_transaction.GetRequiredService<UserManager<StaffUser>>(), _transaction.GetRequiredService<StaffDbContext>());
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), scope.ServiceProvider.GetRequiredService<StaffDbContext>());
     }
 
     private static async Task<StaffUser> FindUserAsync(UserManager<StaffUser> users, string userId) =>
@@ -122,4 +235,6 @@ internal sealed class IdentityStaffDirectory(IServiceScopeFactory scopes) : ISta
             throw new RequestValidationException(property, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    private sealed record AccessRow(bool LockoutEnabled, DateTimeOffset? LockoutEnd, bool MustChangePassword, string? Role);
 }

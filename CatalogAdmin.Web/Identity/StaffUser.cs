@@ -3,4 +3,11 @@ using Microsoft.AspNetCore.Identity;
 namespace CatalogAdmin.Web.Identity;
 
 /// <summary>A staff account. Its user name is its email address.</summary>
-public sealed class StaffUser : IdentityUser;
+public sealed class StaffUser : IdentityUser
+{
+    /// <summary>
+    /// The password was generated (first run, a new account without a chosen password, a reset): its owner must replace
+    /// it at the next sign-in and can do nothing else until then.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+}

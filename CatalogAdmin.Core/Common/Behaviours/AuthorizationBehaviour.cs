@@ -11,7 +11,8 @@ namespace CatalogAdmin.Core.Common.Behaviours;
 /// <item>Deny by default: a request that declares no <see cref="RequiresPermissionAttribute"/> is refused.</item>
 /// <item>The sender must be signed in, with a role that has the permission.</item>
 /// <item>Before a command (<see cref="ICommand"/>) the account itself is asked, not only the claims the circuit
-/// was opened with: a locked account, or one whose role no longer allows it, is refused at once.</item>
+/// was opened with (one small query): a locked account, one whose role no longer allows it, or one that must still
+/// replace a one-time password, is refused at once.</item>
 /// </list>
 /// </summary>
 internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, IStaffDirectory staff) : IPipelineBehavior<TRequest, TResponse>
@@ -49,6 +50,11 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser u
             if (!Permissions.RoleAllows(access.Role, permission))
             {
                 throw new ForbiddenException(Permissions.NotAllowedMessage(permission));
+            }
+
+            if (access.MustChangePassword)
+            {
+                throw new ForbiddenException("Choose a new password first: you signed in with a one-time password.");
             }
         }
 
