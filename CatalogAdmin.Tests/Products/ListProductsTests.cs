@@ -1,6 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Tests.Infrastructure;
+using static CatalogAdmin.Tests.Products.ProductLists;
 
 namespace CatalogAdmin.Tests.Products;
 
@@ -213,55 +214,8 @@ public sealed class ListProductsTests : HandlerTest
     private async Task<List<string>> NamesMatchingAsync(string search) =>
         (await Host.SendAsync(new ListProductsQuery(new ProductFilter(search)))).Items.Select(p => p.Name).ToList();
 
-    private async Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100, string? search = null)
-    {
-        var all = new List<ProductListItem>();
-        for (var page = 1; ; page++)
-        {
-            var result = await Host.SendAsync(new ListProductsQuery(new ProductFilter(search), sortBy, descending, page, pageSize));
-            all.AddRange(result.Items);
-            if (page >= result.PageCount)
-            {
-                return all;
-            }
-        }
-    }
+    private Task<List<ProductListItem>> AllPagesAsync(ProductSortField sortBy, bool descending, int pageSize = 100, string? search = null) =>
+        ProductLists.AllPagesAsync(Host, new ProductFilter(search), sortBy, descending, pageSize);
 
-    /// <summary>Inserts generated products directly (fast), with prices that include 9.99, 10.00 and 100.00 and many ties.</summary>
-    private async Task<List<Product>> GenerateAsync(int count)
-    {
-        var random = new Random(20261123);
-        var start = Host.Clock.GetUtcNow();
-        var words = new[] { "lamp", "Chair", "desk", "Cable", "mouse", "Monitor", "stand", "Hub", "pen", "Mug" };
-        var fixedPrices = new[] { 9.99m, 10.00m, 100.00m, 0m, 1_000_000m };
-        var products = Enumerable.Range(0, count).Select(i => new Product(
-            new ProductFields(
-                $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {random.Next(50)}",
-                $"GEN-{i:D5}",
-                null,
-                i < fixedPrices.Length ? fixedPrices[i] : random.Next(0, 20_000) / 100m,
-                random.Next(0, 10)),
-            start.AddSeconds(random.Next(0, 600)))).ToList();
-
-        await using var db = Host.OpenDb();
-        db.Products.AddRange(products);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return products;
-    }
-
-    // SQLite stores a Guid as upper-case text; ties are broken in that text's order.
-    private static string IdKey(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static IEnumerable<Product> Sorted(IEnumerable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
-    {
-        ProductSortField.Name => Order(products, p => p.Name.ToUpperInvariant(), descending),
-        ProductSortField.Sku => Order(products, p => p.Sku.ToUpperInvariant(), descending),
-        ProductSortField.Price => Order(products, p => ((long)(p.Price * 100)).ToString("D12", System.Globalization.CultureInfo.InvariantCulture), descending),
-        ProductSortField.Stock => Order(products, p => p.Stock.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), descending),
-        _ => Order(products, p => p.UpdatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture), descending),
-    };
-
-    private static IEnumerable<Product> Order(IEnumerable<Product> products, Func<Product, string> key, bool descending) => descending
-        ? products.OrderByDescending(key, StringComparer.Ordinal).ThenByDescending(p => IdKey(p.Id), StringComparer.Ordinal)
-        : products.OrderBy(key, StringComparer.Ordinal).ThenBy(p => IdKey(p.Id), StringComparer.Ordinal);
+    private Task<List<Product>> GenerateAsync(int count) => ProductLists.GenerateAsync(Host, count);
 }
