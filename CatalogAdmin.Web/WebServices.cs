@@ -1,6 +1,8 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
+using MediatR;
 
 namespace CatalogAdmin.Web;
 
@@ -15,6 +17,7 @@ public static class WebServices
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
+        services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
         return services;
     }

@@ -1,4 +1,5 @@
 using CatalogAdmin.Core.Persistence;
+using CatalogAdmin.Core.Products;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,12 @@ public static class CategoryRules
         if (normalized.Length > NameMaxLength)
         {
             return $"Name must be at most {NameMaxLength} characters (it has {normalized.Length}).";
+        }
+
+        if (ProductRules.HasBrokenCharacters(normalized))
+        {
+            // Half of a surrogate pair cannot be stored as UTF-8: the name would not read back as typed.
+            return ProductRules.BrokenCharactersMessage("Name");
         }
 
         return normalized.Any(char.IsControl) ? "Name cannot contain control characters." : null;

@@ -122,7 +122,7 @@ public static partial class ProductRules
     /// Half of a surrogate pair is not a character: it cannot be stored as UTF-8, so SQLite would
     /// silently replace it and the product would not read back as typed.
     /// </summary>
-    private static bool HasBrokenCharacters(string text)
+    internal static bool HasBrokenCharacters(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -139,7 +139,7 @@ public static partial class ProductRules
         return false;
     }
 
-    private static string BrokenCharactersMessage(string field) => $"{field} contains a broken character (half of an emoji or symbol); retype it.";
+    internal static string BrokenCharactersMessage(string field) => $"{field} contains a broken character (half of an emoji or symbol); retype it.";
 
     private static void AddIfBroken(ValidationErrors errors, string property, string? message)
     {

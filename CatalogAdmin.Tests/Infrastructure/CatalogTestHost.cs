@@ -43,11 +43,10 @@ public sealed class CatalogTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <param name="configure">Extra registrations; gets the services and the database's connection string.</param>
-    public static async Task<CatalogTestHost> StartAsync(Action<IServiceCollection, string>? configure = null, bool seedDemoData = false)
+    /// <param name="databaseFile">An existing database file to start on (migrated as the app would, and deleted on dispose); a new one if null.</param>
+    public static async Task<CatalogTestHost> StartAsync(Action<IServiceCollection, string>? configure = null, bool seedDemoData = false, string? databaseFile = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "catalogadmin-tests");
-        Directory.CreateDirectory(folder);
-        var databaseFile = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        databaseFile ??= NewDatabaseFile();
 
         var user = new TestCurrentUser();
         var logs = new CapturedLogs();
@@ -68,6 +67,14 @@ public sealed class CatalogTestHost : IAsyncDisposable
         var host = new CatalogTestHost(provider, databaseFile, user, logs, clock);
         await provider.InitializeCatalogDatabaseAsync(seedDemoData, TestContext.Current.CancellationToken);
         return host;
+    }
+
+    /// <summary>A path for a database file of its own in the tests' temporary folder (the file is not created).</summary>
+    public static string NewDatabaseFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "catalogadmin-tests");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.db");
     }
 
     public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)

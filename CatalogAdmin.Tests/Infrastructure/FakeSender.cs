@@ -30,6 +30,14 @@ public sealed class FakeSender : ISender
         return this;
     }
 
+    /// <summary>A request without a response (a command that only succeeds or throws) succeeds.</summary>
+    public FakeSender Succeed<TRequest>()
+        where TRequest : IRequest
+    {
+        _answers[typeof(TRequest)] = _ => Task.FromResult<object?>(null);
+        return this;
+    }
+
     public FakeSender Throw<TRequest>(Func<TRequest, Exception> exception)
     {
         _answers[typeof(TRequest)] = request => Task.FromException<object?>(exception((TRequest)request));
