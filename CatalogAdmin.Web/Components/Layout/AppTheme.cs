@@ -21,8 +21,8 @@ public static class AppTheme
             Warning = "#b45309",          // "Low stock": 5.0:1 on white, 4.6:1 on the striped rows
             Error = "#c62828",
             TextSecondary = "rgba(0,0,0,0.62)",
-            TextDisabled = "rgba(0,0,0,0.50)",
-            ActionDisabled = "rgba(0,0,0,0.50)",
+            TextDisabled = "rgba(0,0,0,0.60)",
+            ActionDisabled = "rgba(0,0,0,0.60)",  // e.g. the current page in breadcrumbs: 5.7:1
             LinesInputs = "rgba(0,0,0,0.50)",
             TableStriped = "rgba(0,0,0,0.03)",
         },
