@@ -157,7 +157,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         var name = Unique("Contrast lamp");
         var details = await CreateProductAsync(page, name, UniqueSku("AXE"), "20.00", "3");
         var edit = new Uri(details).PathAndQuery.TrimStart('/') + "/edit";
-        var other = await test.OpenAsAsync(BrowserAppFixture.EditorEmail, edit);
+        var other = await test.OpenAsAsync(BrowserAppFixture.AdminEmail, edit);
         await test.GoToAsync(page, edit);
 
         await other.GetByLabel("Price").FillAsync("21.00");

@@ -111,6 +111,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
             await page.GetByLabel("Role", new() { Exact = true }).First.ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+            // On a busy machine the choice can arrive after a quick submit: see it taken before creating the account.
+            await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Role", Exact = true })).ToHaveTextAsync(role);
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true })).ToBeVisibleAsync();
