@@ -68,7 +68,7 @@ public sealed class ShortcutKeysTests
 public sealed class KeyboardShortcutsTests : MudBunitContext
 {
     private static readonly ProductListItem Mouse = new(
-        Guid.Parse("0195f0a0-0000-7000-8000-000000000002"), "Logitech MX Master 3S", "LOGI-MXM3S-GR", 99.99m, 12, DateTimeOffset.UnixEpoch);
+        Guid.Parse("0195f0a0-0000-7000-8000-000000000002"), "Logitech MX Master 3S", "LOGI-MXM3S-GR", 99.99m, 12, ProductStatus.Active, null, null, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Starts_the_browser_side_with_every_shortcut()
@@ -105,7 +105,7 @@ public sealed class KeyboardShortcutsTests : MudBunitContext
         Providers.Find(".command-palette input").Input("mxm3");
 
         await Providers.WaitForAssertionAsync(() => Assert.Contains("Logitech MX Master 3S", Providers.Find("[role=listbox]").TextContent));
-        Assert.Equal(new ListProductsQuery("mxm3", PageSize: 8), Sender.SentOf<ListProductsQuery>().Last());
+        Assert.Equal(new ListProductsQuery(new ProductFilter(Search: "mxm3"), PageSize: 8), Sender.SentOf<ListProductsQuery>().Last());
         var option = Providers.Find("[role=option]");
         Assert.Equal("true", option.GetAttribute("aria-selected"));
         Assert.Equal(option.Id, Providers.Find(".command-palette input").GetAttribute("aria-activedescendant"));

@@ -53,8 +53,6 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             return;
         }
 
-        // Assertions wait as long as actions do (15 s, BrowserTest): on a busy machine a circuit can take over 5 s to start.
-        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(_folder);
         App = await AppProcess.StartAsync(DatabaseFile, environment: Environment);
         _playwright = await Playwright.CreateAsync();
