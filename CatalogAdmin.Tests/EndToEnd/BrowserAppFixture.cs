@@ -30,6 +30,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         await adminPage.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await adminPage.GetByLabel("Role", new() { Exact = true }).First.ClickAsync();
         await adminPage.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+        // On a busy machine the choice can arrive after a quick submit: see it taken before creating the account.
+        await Assertions.Expect(adminPage.GetByRole(AriaRole.Combobox, new() { Name = "Role", Exact = true })).ToHaveTextAsync(role);
         if (password is not null)
         {
             await adminPage.GetByLabel("Password", new() { Exact = true }).FillAsync(password);

@@ -20,9 +20,13 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
     /// <summary>A fresh browser session (its own circuit), signed in as the Editor, on the given page of the app.</summary>
     protected Task<IPage> OpenAsync(string path = "products") => OpenAsAsync(BrowserAppFixture.EditorEmail, path);
 
-    /// <summary>A fresh browser session signed in as <paramref name="email"/>, or signed out when it is null.</summary>
-    protected async Task<IPage> OpenAsAsync(string? email, string path = "products")
+    /// <summary>
+    /// A fresh browser session signed in as <paramref name="email"/>, or signed out when it is null, on a desktop
+    /// screen in light mode unless <paramref name="screen"/> says otherwise.
+    /// </summary>
+    protected async Task<IPage> OpenAsAsync(string? email, string path = "products", Screen? screen = null)
     {
+        screen ??= Screen.Desktop;
         if (Fixture.Unavailable is { } reason)
         {
             if (Chromium.IsCi)
@@ -35,11 +39,20 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
 
         var context = await Fixture.Browser!.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = 1280, Height = 800 },
+            ViewportSize = new() { Width = screen.Width, Height = screen.Height },
+            HasTouch = screen.Touch,
+            IsMobile = screen.Touch,
+            ColorScheme = screen.Dark ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-US",
             StorageState = email is null ? null : await Fixture.SignedInStateAsync(email),
         });
         context.SetDefaultTimeout(15_000);
+        if (screen.Dark)
+        {
+            // The theme a user chose is remembered in localStorage; this one chose dark before the test began.
+            await context.AddInitScriptAsync("if (localStorage.getItem('catalogAdmin.darkMode') === null) localStorage.setItem('catalogAdmin.darkMode', 'true');");
+        }
+
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         _opened.Add((context, page));
@@ -119,6 +132,10 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until no finite animation runs (dialogs fading in, popovers opening), so what is seen is final.</summary>
+    protected static Task SettledAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -158,4 +175,15 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
 
     private static string Sanitize(string name) =>
         string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'))[..Math.Min(name.Length, 120)];
+}
+
+/// <summary>The screen a test's browser session has: size, touch, and the colour theme the user chose.</summary>
+public sealed record Screen(int Width, int Height, bool Touch = false, bool Dark = false)
+{
+    public static Screen Desktop { get; } = new(1280, 800);
+
+    /// <summary>A phone held upright (390x844), used by touch.</summary>
+    public static Screen Phone { get; } = new(390, 844, Touch: true);
+
+    public Screen InDarkMode() => this with { Dark = true };
 }

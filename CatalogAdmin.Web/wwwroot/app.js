@@ -1,9 +1,11 @@
 // Small browser helpers the Blazor components call through JS interop.
-window.catalogAdmin = {
+window.catalogAdmin = Object.assign(window.catalogAdmin ?? {}, {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // The theme the user chose, else the system's (prefers-color-scheme); theme.js applies the same choice to the
+    // sign-in pages, which render without a circuit.
     loadDarkMode: () => {
         const stored = localStorage.getItem("catalogAdmin.darkMode");
-        return stored === null ? null : stored === "true";
+        return stored === null ? matchMedia("(prefers-color-scheme: dark)").matches : stored === "true";
     },
     saveDarkMode: (isDark) => localStorage.setItem("catalogAdmin.darkMode", String(isDark)),
-};
+});

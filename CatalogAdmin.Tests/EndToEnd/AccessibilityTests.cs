@@ -1,0 +1,196 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CatalogAdmin.Tests.EndToEnd;
+
+/// <summary>
+/// axe-core on every page view staff can reach, signed in as an Admin, in light and dark mode. A serious or
+/// critical violation fails the test; moderate and minor ones are listed in the test output.
+/// A new page (or a new state of one: a dialog, errors, a phone layout) is one more line in <see cref="Views"/>.
+/// </summary>
+public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly AxeView[] Views =
+    [
+        new("sign-in", "Account/Login", SignedOut: true),
+        new("lockout", "Account/Lockout", SignedOut: true),
+        new("change password", "Account/ChangePassword"),
+        new("change password with errors", "Account/ChangePassword", Then: SubmitTheEmptyForm),
+        new("not allowed", "Account/AccessDenied"),
+        new("products", "products"),
+        new("products, no match", "products?q=no-such-product-anywhere"),
+        new("products, account menu open", "products", Then: OpenTheAccountMenu),
+        new("products, phone", "products", Phone: true),
+        new("products, phone, navigation open", "products", Phone: true, Then: OpenTheNavigation),
+        new("details", "products", Then: OpenASeededProduct),
+        new("details, phone", "products", Phone: true, Then: OpenASeededProduct),
+        new("delete dialog", "products", Then: OpenTheDeleteDialog),
+        new("delete dialog, phone", "products", Phone: true, Then: OpenTheDeleteDialog),
+        new("edit", "products", Then: EditASeededProduct),
+        new("edit with a conflict", "products", Then: MakeAConflict),
+        new("new with errors", "products/new", Then: SaveTheEmptyForm),
+        new("new with errors, phone", "products/new", Phone: true, Then: SaveTheEmptyForm),
+        new("activity", "activity"),
+        new("activity, phone", "activity", Phone: true),
+        new("staff", "staff"),
+        new("staff, phone", "staff", Phone: true),
+        new("keyboard shortcuts dialog", "products", Then: OpenTheShortcuts),
+        new("command palette", "products", Then: SearchInThePalette),
+        new("command palette, phone", "products", Phone: true, Then: SearchInThePalette),
+        new("page not found", "no-such-page"),
+        new("product not found", "products/00000000-0000-0000-0000-000000000000"),
+    ];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var view in Views)
+        {
+            cases.Add(view.Name, "light");
+            cases.Add(view.Name, "dark");
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_page_view_has_no_serious_or_critical_axe_violations(string view, string theme)
+    {
+        var definition = Views.Single(v => v.Name == view);
+        var screen = (definition.Phone ? Screen.Phone : Screen.Desktop) with { Dark = theme == "dark" };
+        var page = await OpenAsAsync(definition.SignedOut ? null : BrowserAppFixture.AdminEmail, definition.Path, screen);
+        if (definition.SignedOut)
+        {
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        }
+
+        if (definition.Then is { } then)
+        {
+            await then(this, page);
+        }
+
+        await ExpectThemeAsync(page, screen.Dark);
+        await SettledAsync(page);
+        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+
+        var output = TestContext.Current.TestOutputHelper;
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        output?.WriteLine($"axe {view} ({theme}): {Count(blocking)} serious or critical, {Count(result.Violations.Where(v => v.Impact == "moderate"))} moderate, {Count(result.Violations.Where(v => v.Impact == "minor"))} minor");
+        foreach (var violation in result.Violations.OrderBy(v => v.Impact))
+        {
+            output?.WriteLine(Describe(violation));
+        }
+
+        Assert.True(blocking.Count == 0, $"axe found serious or critical violations on {view} ({theme}):\n{string.Join("\n", blocking.Select(Describe))}");
+    }
+
+    private static int Count(IEnumerable<AxeResultItem> violations) => violations.Sum(v => v.Nodes.Length);
+
+    private static string Describe(AxeResultItem violation) =>
+        $"  {violation.Impact} {violation.Id} ({violation.Nodes.Length}): {violation.Help}\n" +
+        string.Join("\n", violation.Nodes.Take(8).Select(n => $"    {n.Target} {Why(n)}"));
+
+    /// <summary>The first failed check's message, e.g. the measured contrast and colours.</summary>
+    private static string Why(AxeResultNode node) =>
+        node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m)) ?? "";
+
+    /// <summary>The theme is applied after the first render: wait for it, so that contrast is checked in the right one.</summary>
+    private static async Task ExpectThemeAsync(IPage page, bool dark)
+    {
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        var expected = dark ? "dark" : "light";
+        await EventuallyAsync(async () => IsDark(await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor")) == dark,
+            $"the page is in {expected} mode (body background was {background})");
+    }
+
+    private static bool IsDark(string rgb)
+    {
+        var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return parts[0] + parts[1] + parts[2] < 3 * 128;
+    }
+
+    private static async Task SubmitTheEmptyForm(AccessibilityTests test, IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.GetByText("Enter your current password.")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenTheAccountMenu(AccessibilityTests test, IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account" }).ClickAsync();
+        await Expect(page.GetByText("Change password")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenTheNavigation(AccessibilityTests test, IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Activity" })).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenASeededProduct(AccessibilityTests test, IPage page)
+    {
+        await test.GoToAsync(page, "products?q=Dell%20XPS");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dell XPS 15 Laptop" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dell XPS 15 Laptop" })).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenTheDeleteDialog(AccessibilityTests test, IPage page)
+    {
+        await OpenASeededProduct(test, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Dell XPS 15 Laptop");
+    }
+
+    private static async Task EditASeededProduct(AccessibilityTests test, IPage page)
+    {
+        await OpenASeededProduct(test, page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await Expect(page.GetByLabel("Price")).Not.ToBeEmptyAsync();
+    }
+
+    /// <summary>Two sessions edit one product; the second to save sees the conflict panel.</summary>
+    private static async Task MakeAConflict(AccessibilityTests test, IPage page)
+    {
+        var name = Unique("Contrast lamp");
+        var details = await CreateProductAsync(page, name, UniqueSku("AXE"), "20.00", "3");
+        var edit = new Uri(details).PathAndQuery.TrimStart('/') + "/edit";
+        var other = await test.OpenAsAsync(BrowserAppFixture.AdminEmail, edit);
+        await test.GoToAsync(page, edit);
+
+        await other.GetByLabel("Price").FillAsync("21.00");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(other.GetByText("$21.00")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Price").FillAsync("22.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Someone else changed this product")).ToBeVisibleAsync();
+    }
+
+    private static async Task SaveTheEmptyForm(AccessibilityTests test, IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Name is required.")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenTheShortcuts(AccessibilityTests test, IPage page)
+    {
+        await page.Keyboard.PressAsync("?");
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+    }
+
+    private static async Task SearchInThePalette(AccessibilityTests test, IPage page)
+    {
+        await page.Keyboard.PressAsync("Control+k");
+        var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
+        await Expect(palette).ToBeVisibleAsync();
+        await page.Keyboard.TypeAsync("lo");
+        await Expect(palette.GetByRole(AriaRole.Option, new() { Name = "Logitech MX Master 3S Mouse" })).ToBeVisibleAsync();
+    }
+
+    /// <param name="Path">Where the view starts.</param>
+    /// <param name="Then">What to do there before the check: open a dialog, make errors appear.</param>
+    private sealed record AxeView(string Name, string Path, bool SignedOut = false, bool Phone = false, Func<AccessibilityTests, IPage, Task>? Then = null);
+}
