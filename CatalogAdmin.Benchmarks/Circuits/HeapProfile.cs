@@ -482,6 +482,8 @@ internal sealed partial class HeapProfile
         output.WriteLine($"  components {components.Sum(h => h.Value.Bytes) / 1024.0 / w:N0} KB ({components.Sum(h => h.Value.Instances) / w:N0}), " +
             $"scoped services {services.Sum(h => h.Value.Bytes) / 1024.0 / w:N0} KB ({services.Sum(h => h.Value.Instances) / w:N0}), " +
             $"the circuit's other parts {(owned - (components.Concat(services).Sum(h => h.Value.Bytes) / w)) / 1024:N0} KB.");
+        output.WriteLine("  scoped services, KB: " + string.Join(", ", services.OrderByDescending(h => h.Value.Bytes)
+            .Select(h => $"{h.Key[ServicePrefix.Length..]}{(h.Value.Instances / w > 1.5 ? $" ×{h.Value.Instances / w:N0}" : "")} {h.Value.Bytes / 1024.0 / w:N1}")));
         output.WriteLine();
         output.WriteLine("By holder (the nearest component, scoped service or part of the circuit that alone keeps it), per circuit, 2 KB and more:");
         output.WriteLine($"{"KB",8} {"count",6}  holder  [largest types inside, KB]");
