@@ -19,14 +19,14 @@ internal sealed partial class HeapProfile
 
         if (_walked == 0)
         {
-            output.WriteLine("No connected circuit found in the dump.");
+            output.WriteLine("No connected circuit opened after the baseline found in the dump.");
             return;
         }
 
         var w = (double)_walked;
         var owned = _holders.Values.Sum(h => h.Bytes) / w;
         output.WriteLine();
-        output.WriteLine($"Held by each circuit alone (walk from its CircuitHost, mean of {_walked} connected circuits; {_disconnected} disconnected left out): " +
+        output.WriteLine($"Held by each circuit alone (walk from its CircuitHost, mean of the {_walked} circuits opened after the baseline; {_leftOut} others left out): " +
             $"{owned / 1024:N0} KB, {100 * owned / growth:N0} % of the growth per circuit. Reached by several circuits: {_sharedBetweenCircuits / 1024.0:N0} KB in all.");
         var components = _holders.Where(h => h.Key.StartsWith(ComponentPrefix, StringComparison.Ordinal)).ToList();
         var services = _holders.Where(h => h.Key.StartsWith(ServicePrefix, StringComparison.Ordinal)).ToList();

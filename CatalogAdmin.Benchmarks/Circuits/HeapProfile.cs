@@ -35,7 +35,7 @@ internal sealed partial class HeapProfile
     private long _baselineBytes;
     private long _loadedBytes;
     private int _walked;
-    private int _disconnected;
+    private int _leftOut;
     private long _sharedBetweenCircuits;
     private (int Baseline, int Loaded) _httpConnections;
     private (int Baseline, int Loaded) _webSockets;
@@ -45,8 +45,13 @@ internal sealed partial class HeapProfile
     public static HeapProfile Compare(string baselineDump, string loadedDump, int circuits)
     {
         var profile = new HeapProfile(circuits);
+        HashSet<string> baselineCircuits;
         using (var baseline = HeapGraph.Load(baselineDump))
         {
+            baselineCircuits = Enumerable.Range(0, baseline.Count)
+                .Where(node => baseline.Type(node).Name == CircuitHostType)
+                .Select(node => CircuitId(baseline, node))
+                .ToHashSet();
             foreach (var (type, total) in TotalsByType(baseline))
             {
                 profile._growth[type] = new TypeTotal(-total.Count, -total.Bytes);
@@ -66,7 +71,7 @@ internal sealed partial class HeapProfile
 
         profile._httpConnections.Loaded = Count(loaded, HttpConnectionType);
         profile._webSockets.Loaded = Count(loaded, WebSocketType);
-        profile.WalkCircuits(loaded);
+        profile.WalkCircuits(loaded, baselineCircuits);
         return profile;
     }
 
@@ -92,7 +97,7 @@ internal sealed partial class HeapProfile
     /// every component and component state). What a host then reaches outside the shared part is its circuit's own,
     /// unless another circuit reaches it too.
     /// </summary>
-    private void WalkCircuits(HeapGraph graph)
+    private void WalkCircuits(HeapGraph graph, HashSet<string> baselineCircuits)
     {
         var boundary = new bool[graph.Count];
         var isComponentState = new Dictionary<int, bool>();
@@ -120,7 +125,7 @@ internal sealed partial class HeapProfile
         }
 
         var parts = new CircuitParts([], [], componentOfState);
-        var connected = new List<int>();
+        var measured = new List<int>();
         foreach (var host in hosts)
         {
             if (graph.Field(host, "<Renderer>k__BackingField") is { } renderer)
@@ -140,9 +145,12 @@ internal sealed partial class HeapProfile
                 }
             }
 
-            if (graph.Field(host, "<Client>k__BackingField") is { } client && graph.Object(client).ReadField<bool>("<Connected>k__BackingField"))
+            // The circuits opened after the baseline, still connected: the N the difference of the dumps is divided by.
+            // A disconnected one (kept a while in case its browser comes back) is not an open page.
+            if (!baselineCircuits.Contains(CircuitId(graph, host))
+                && graph.Field(host, "<Client>k__BackingField") is { } client && graph.Object(client).ReadField<bool>("<Connected>k__BackingField"))
             {
-                connected.Add(host);
+                measured.Add(host);
             }
         }
 
@@ -162,13 +170,19 @@ internal sealed partial class HeapProfile
             if (owner[node] == Several) _sharedBetweenCircuits += graph.Size(node);
         }
 
-        // A disconnected circuit (kept for a while in case its browser comes back) is not an idle open page.
-        _disconnected = hosts.Count - connected.Count;
-        _walked = connected.Count;
-        foreach (var host in connected)
+        _leftOut = hosts.Count - measured.Count;
+        _walked = measured.Count;
+        foreach (var host in measured)
         {
             Attribute(graph, host, owner, parts);
         }
+    }
+
+    private static string CircuitId(HeapGraph graph, int host)
+    {
+        var circuit = graph.Object(host);
+        var id = circuit.ReadValueTypeField(circuit.Type!.GetFieldByName("<CircuitId>k__BackingField")!);
+        return id.ReadStringField("<Id>k__BackingField", 256) ?? "";
     }
 
     /// <summary>The instances a DI scope keeps: its resolved services and the disposables it tracks.</summary>
