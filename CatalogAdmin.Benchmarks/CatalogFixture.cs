@@ -32,8 +32,21 @@ public sealed class CatalogFixture : IAsyncDisposable
         var folder = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "catalogs"));
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"catalog-{products}.db");
-        var connectionString = $"Data Source={file}";
+        var fresh = !File.Exists(file);
+        var fixture = await OpenFileAsync(file, seedDemoData: false);
+        if (fresh)
+        {
+            var result = await CatalogGenerator.GenerateAsync(fixture.ConnectionString, products);
+            Console.WriteLine($"// Generated {products:N0} products in {result.Elapsed.TotalSeconds:N1} s into {file}");
+        }
 
+        return fixture;
+    }
+
+    /// <summary>A catalog file, created and migrated if it is new; an empty one gets the app's demo products if asked.</summary>
+    public static async Task<CatalogFixture> OpenFileAsync(string file, bool seedDemoData)
+    {
+        var connectionString = $"Data Source={file}";
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddCatalogCore(connectionString)
@@ -41,14 +54,7 @@ public sealed class CatalogFixture : IAsyncDisposable
             .AddSingleton<IStaffDirectory, BenchmarkStaff>()
             .BuildServiceProvider();
 
-        var fresh = !File.Exists(file);
-        await services.InitializeCatalogDatabaseAsync(seedDemoData: false);
-        if (fresh)
-        {
-            var result = await CatalogGenerator.GenerateAsync(connectionString, products);
-            Console.WriteLine($"// Generated {products:N0} products in {result.Elapsed.TotalSeconds:N1} s into {file}");
-        }
-
+        await services.InitializeCatalogDatabaseAsync(seedDemoData);
         return new CatalogFixture(services, connectionString);
     }
 

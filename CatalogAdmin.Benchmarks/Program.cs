@@ -8,10 +8,24 @@ using CatalogAdmin.Benchmarks.Circuits;
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*Pipeline*' (one class)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db (circuit load test)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits-memory 10 [catalog.db] [/activity] (heap profile of idle circuits)
 // The catalogs (10k, 100k, 1M products) are generated on first use into BenchmarkDotNet.Artifacts/catalogs.
 if (args is ["circuits", var count, var database, .. var rest])
 {
     return await CircuitLoad.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database, rest is [var path] ? path : "products");
+}
+
+if (args is ["circuits-memory", var memoryCircuits, .. var memoryRest])
+{
+    // One argument after the count is the catalog if such a file exists, else the page.
+    var (catalogFile, page) = memoryRest switch
+    {
+        [var file, var path] => (file, path),
+        [var one] when File.Exists(one) => (one, "/products"),
+        [var path] => (null, path),
+        _ => ((string?)null, "/products"),
+    };
+    return await CircuitMemory.RunAsync(int.Parse(memoryCircuits, System.Globalization.CultureInfo.InvariantCulture), catalogFile, page);
 }
 
 var config = ManualConfig.Create(DefaultConfig.Instance)

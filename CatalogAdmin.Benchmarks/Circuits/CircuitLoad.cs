@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CatalogAdmin.Tests.EndToEnd;
 using Microsoft.Playwright;
 
 namespace CatalogAdmin.Benchmarks.Circuits;
@@ -14,63 +13,20 @@ namespace CatalogAdmin.Benchmarks.Circuits;
 /// </summary>
 internal static class CircuitLoad
 {
-    private const string Email = "load@example.com";
-    private const string Password = "Load-Test-Passw0rd";
-
     public static async Task<int> RunAsync(int circuits, string databaseFile, string path = "products")
     {
-        var chromium = Chromium.ExecutablePath ?? throw new InvalidOperationException(Chromium.MissingReason);
-
-        // The browsers must not compete with the server for its cores, or their rendering is what gets measured:
-        // this tool, and so Chromium, which it starts, runs on CPUs 1..n-1; the server gets CPU 0 to itself.
-        var cpus = Environment.ProcessorCount;
-        if (cpus >= 2)
-        {
-            await PinAsync(Environment.ProcessId, $"1-{cpus - 1}");
-        }
-
-        await using var app = await AppProcess.StartAsync(Path.GetFullPath(databaseFile), seedDemoData: false, environment: new Dictionary<string, string>
-        {
-            ["CatalogAdmin__Admin__Email"] = Email,
-            ["CatalogAdmin__Admin__Password"] = Password,
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Diagnostics__LoadEndpoints"] = "true",
-        });
-        if (cpus >= 2)
-        {
-            await PinAsync(app.ProcessId, "0");
-            Console.WriteLine($"Server pinned to CPU 0; this tool and the browsers to CPUs 1-{cpus - 1}.");
-        }
-        else
-        {
-            Console.WriteLine("One CPU: the server and the browsers share it, so the latencies below are mostly the browsers'.");
-        }
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.LaunchArguments });
-
-        var state = await SignInAsync(browser, app.BaseAddress);
-        // The load endpoints answer only a signed-in Admin: this tool's own, with the cookie its browser got.
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = CookiesOf(state, app.BaseAddress) }) { BaseAddress = app.BaseAddress };
+        await using var server = await CircuitServer.StartAsync(databaseFile);
+        var http = server.Http;
 
         // Two circuits first, so what every circuit shares (compiled components, EF Core's model, caches) is
         // in the baseline; then N more. Their difference, after a full collection, is what N idle circuits retain.
         var pages = new List<IPage>();
-        async Task OpenAsync()
-        {
-            var context = await browser.NewContextAsync(new() { StorageState = state, ViewportSize = new() { Width = 1280, Height = 800 } });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
-            await page.Locator(path.StartsWith("products", StringComparison.Ordinal) ? "tbody tr" : "h1").First.WaitForAsync();
-            pages.Add(page);
-        }
-
-        for (var i = 0; i < 2; i++) await OpenAsync();
+        for (var i = 0; i < 2; i++) pages.Add(await server.OpenCircuitAsync(path));
         await Task.Delay(2000);
-        var baseline = await ServerMemoryAsync(http);
-        for (var i = 0; i < circuits; i++) await OpenAsync();
+        var baseline = await server.MemoryAsync();
+        for (var i = 0; i < circuits; i++) pages.Add(await server.OpenCircuitAsync(path));
         await Task.Delay(2000);
-        var idle = await ServerMemoryAsync(http);
+        var idle = await server.MemoryAsync();
         Console.WriteLine($"Idle circuits: 2 + {circuits}; server managed heap after a full GC {baseline.ManagedHeap / 1024:N0} KB -> {idle.ManagedHeap / 1024:N0} KB, " +
             $"working set {baseline.WorkingSet / 1024:N0} KB -> {idle.WorkingSet / 1024:N0} KB");
         Console.WriteLine($"Memory per idle circuit on /{path}: {(idle.ManagedHeap - baseline.ManagedHeap) / 1024.0 / circuits:N0} KB managed heap, " +
@@ -82,12 +38,12 @@ internal static class CircuitLoad
         }
 
         var words = new[] { "maple", "wireless", "router", "graphite", "summit", "docking", "falcon", "quartz" };
-        var cpuBefore = CpuSeconds(app.ProcessId);
+        var cpuBefore = CpuSeconds(server.ProcessId);
         await http.GetStringAsync("diagnostics/timings"); // starts a new period: the load's timings only
         var load = Stopwatch.StartNew();
         var timings = await Task.WhenAll(pages.Select((page, i) => Task.Run(() => DriveAsync(page, i, words))));
         load.Stop();
-        var cpuAfter = CpuSeconds(app.ProcessId);
+        var cpuAfter = CpuSeconds(server.ProcessId);
 
         var all = timings.SelectMany(t => t).ToList();
         Console.WriteLine($"Load: {circuits} circuits, {Rounds} actions each, {ThinkTime.TotalSeconds:N0} s ± 1 s between actions " +
@@ -106,9 +62,9 @@ internal static class CircuitLoad
         Console.WriteLine($"  CPU during the load: server {cpuAfter.Server - cpuBefore.Server:N1} s, Chromium {cpuAfter.Browsers - cpuBefore.Browsers:N1} s " +
             $"(of {load.Elapsed.TotalSeconds * Environment.ProcessorCount:N0} core-seconds)");
         Console.WriteLine("  Server-side durations during the load (ms):");
-        using var server = JsonDocument.Parse(await http.GetStringAsync("diagnostics/timings"));
+        using var serverTimings = JsonDocument.Parse(await http.GetStringAsync("diagnostics/timings"));
         var shown = new[] { "catalogadmin.request.duration", "aspnetcore.components.handle_event.duration", "aspnetcore.components.render_diff.duration" };
-        foreach (var timing in server.RootElement.EnumerateArray()
+        foreach (var timing in serverTimings.RootElement.EnumerateArray()
             .Where(t => t.GetProperty("count").GetInt32() >= 5 && shown.Any(t.GetProperty("name").GetString()!.StartsWith)))
         {
             Console.WriteLine($"    {timing.GetProperty("name").GetString()}: n {timing.GetProperty("count").GetInt32()}, " +
@@ -187,24 +143,6 @@ internal static class CircuitLoad
         return elapsed;
     }
 
-    /// <summary>Moves every thread of a process to the given CPUs (threads it starts later inherit them).</summary>
-    private static async Task PinAsync(int processId, string cpuList)
-    {
-        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--all-tasks", "--cpu-list", "--pid", cpuList, processId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var taskset = Process.Start(start) ?? throw new InvalidOperationException("taskset could not be started.");
-        await taskset.StandardOutput.ReadToEndAsync();
-        await taskset.WaitForExitAsync();
-        if (taskset.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"taskset failed for process {processId} (exit code {taskset.ExitCode}).");
-        }
-    }
-
     /// <summary>CPU time used so far by the app server and by all Chromium processes.</summary>
     private static (double Server, double Browsers) CpuSeconds(int serverProcessId)
     {
@@ -226,38 +164,6 @@ internal static class CircuitLoad
         }
 
         return (server.TotalProcessorTime.TotalSeconds, browsers);
-    }
-
-    private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress)
-    {
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(baseAddress, "Account/Login").ToString());
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Products" }).WaitForAsync();
-        return await context.StorageStateAsync();
-    }
-
-    /// <summary>The cookies of a browser's storage state (Playwright's JSON), for an HttpClient.</summary>
-    private static System.Net.CookieContainer CookiesOf(string storageState, Uri baseAddress)
-    {
-        var cookies = new System.Net.CookieContainer();
-        using var state = JsonDocument.Parse(storageState);
-        foreach (var cookie in state.RootElement.GetProperty("cookies").EnumerateArray())
-        {
-            cookies.Add(baseAddress, new System.Net.Cookie(cookie.GetProperty("name").GetString()!, cookie.GetProperty("value").GetString()!, "/"));
-        }
-
-        return cookies;
-    }
-
-    /// <summary>The server's own figures, from its memory endpoint (enabled for this run only).</summary>
-    private static async Task<(long ManagedHeap, long WorkingSet)> ServerMemoryAsync(HttpClient http)
-    {
-        using var report = JsonDocument.Parse(await http.GetStringAsync("diagnostics/memory"));
-        return (report.RootElement.GetProperty("managedHeapBytes").GetInt64(), report.RootElement.GetProperty("workingSetBytes").GetInt64());
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>
