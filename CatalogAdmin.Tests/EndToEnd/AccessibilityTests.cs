@@ -32,6 +32,8 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         new("edit with a conflict", "products", Then: MakeAConflict),
         new("new with errors", "products/new", Then: SaveTheEmptyForm),
         new("new with errors, phone", "products/new", Phone: true, Then: SaveTheEmptyForm),
+        new("categories", "categories"),
+        new("categories, phone", "categories", Phone: true),
         new("activity", "activity"),
         new("activity, phone", "activity", Phone: true),
         new("staff", "staff"),

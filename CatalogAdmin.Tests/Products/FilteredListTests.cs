@@ -115,18 +115,23 @@ public sealed class FilteredListTests : HandlerTest
         return filters.SelectMany(filter => Searches.Select(search => filter with { Search = search }));
     }
 
-    /// <summary>The list's rule, written out here (not <see cref="ProductFilter.Matches"/>), so the two are checked against each other.</summary>
+    /// <summary>The list's rule (3 characters or more: any part of the name or SKU; fewer: the start of a word; accents and case folded), written out here (not <see cref="ProductFilter.Matches"/>), so the two are checked against each other.</summary>
     private static bool IsMatch(ProductFilter filter, Product product)
     {
-        var search = filter.Search?.Trim();
-        var found = string.IsNullOrEmpty(search)
+        var search = filter.Search?.Trim() is { Length: > 0 } text ? ProductSearchText.Fold(text) : null;
+        var fields = new[] { ProductSearchText.Fold(product.Name), ProductSearchText.Fold(product.Sku) };
+        var found = search is null
             || (search.Length >= 3
-                ? product.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || product.Sku.Contains(search, StringComparison.OrdinalIgnoreCase)
-                : product.Name.StartsWith(search, StringComparison.OrdinalIgnoreCase) || product.Sku.StartsWith(search, StringComparison.OrdinalIgnoreCase));
+                ? fields.Any(f => f.Contains(search, StringComparison.Ordinal))
+                : fields.SelectMany(f => Words(f)).Any(word => word.StartsWith(search, StringComparison.Ordinal)));
         return found
             && (filter.Status is null || product.Status == filter.Status)
             && (filter.CategoryId is null || product.CategoryId == filter.CategoryId)
             && (!filter.Uncategorized || product.CategoryId is null)
             && (!filter.LowStock || product.Stock < ProductRules.LowStockThreshold);
     }
+
+    /// <summary>The runs of letters and digits in folded text: "desk chair 12" gives desk, chair, 12.</summary>
+    private static IEnumerable<string> Words(string folded) =>
+        System.Text.RegularExpressions.Regex.Split(folded, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0);
 }
