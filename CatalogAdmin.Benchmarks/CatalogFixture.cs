@@ -98,7 +98,11 @@ public sealed class CatalogFixture : IAsyncDisposable
 
         public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string> CreateAsync(string email, string displayName, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
         public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -1,5 +1,6 @@
 using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Staff;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +10,29 @@ namespace CatalogAdmin.Core.Activity;
 [RequiresPermission(Permission.ViewCatalog)]
 public sealed record ListActivityQuery(int Page = 1, int PageSize = 50) : IRequest<PagedResult<ActivityEntryDto>>;
 
-/// <summary>One activity entry; <see cref="ProductExists"/> says whether a link to the product can work.</summary>
+/// <summary>
+/// One activity entry: a product change (<see cref="Kind"/>; <see cref="ProductExists"/> says whether a link to the
+/// product can work) or a change to a staff account (<see cref="StaffChange"/>, on <see cref="Target"/>). People are
+/// named by display name; their emails are filled in only for a reader who manages staff.
+/// </summary>
 public sealed record ActivityEntryDto(
     long Id,
-    ProductChangeKind Kind,
-    Guid ProductId,
+    ProductChangeKind? Kind,
+    Guid? ProductId,
     string ProductName,
     string ProductSku,
     DateTimeOffset OccurredAt,
     bool ProductExists,
-    string? ChangedBy = null);
+    StaffMemberName? ChangedBy = null,
+    StaffChangeKind? StaffChange = null,
+    StaffMemberName? Target = null,
+    string? Detail = null);
+
+/// <summary>A member of staff as the log shows them: their display name, and their email for Admins only.</summary>
+public sealed record StaffMemberName(string DisplayName, string? Email = null)
+{
+    public override string ToString() => DisplayName;
+}
 
 internal sealed class ListActivityValidator : IRequestValidator<ListActivityQuery>
 {
@@ -29,28 +43,48 @@ internal sealed class ListActivityValidator : IRequestValidator<ListActivityQuer
     }
 }
 
-internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> dbFactory)
+internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> dbFactory, IStaffDirectory staff, ICurrentUser currentUser)
     : IRequestHandler<ListActivityQuery, PagedResult<ActivityEntryDto>>
 {
+    /// <summary>Someone the log names whose account no longer exists (or never did, e.g. a background task).</summary>
+    private const string UnknownAccount = "Unknown account";
+
     public async Task<PagedResult<ActivityEntryDto>> Handle(ListActivityQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var total = await db.Activity.CountAsync(cancellationToken);
-        var items = await db.Activity
+        var rows = await db.Activity
             .AsNoTracking()
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
-            .Select(e => new ActivityEntryDto(
-                e.Id,
-                e.Kind,
-                e.ProductId,
-                e.ProductName,
-                e.ProductSku,
-                e.OccurredAt,
-                db.Products.Any(p => p.Id == e.ProductId),
-                e.ChangedBy))
+            .Select(e => new
+            {
+                Entry = e,
+                ProductExists = e.ProductId != null && db.Products.Any(p => p.Id == e.ProductId),
+            })
             .ToListAsync(cancellationToken);
+
+        var emails = rows.SelectMany(r => new[] { r.Entry.ChangedBy, r.Entry.TargetEmail }).OfType<string>().ToList();
+        var names = await staff.DisplayNamesAsync(emails, cancellationToken);
+        var showEmails = currentUser.Allows(Permission.ManageStaff);
+        StaffMemberName? Name(string? email) => email is null
+            ? null
+            : new StaffMemberName(names.GetValueOrDefault(email) ?? (email.Contains('@') ? UnknownAccount : email), showEmails ? email : null);
+
+        var items = rows.Select(r => new ActivityEntryDto(
+                r.Entry.Id,
+                r.Entry.Kind,
+                r.Entry.ProductId,
+                r.Entry.ProductName,
+                r.Entry.ProductSku,
+                r.Entry.OccurredAt,
+                r.ProductExists,
+                Name(r.Entry.ChangedBy),
+                r.Entry.StaffChange,
+                Name(r.Entry.TargetEmail),
+                r.Entry.Detail))
+            .ToList();
 
         return new PagedResult<ActivityEntryDto>(items, total, request.Page, request.PageSize);
     }

@@ -15,6 +15,10 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         entry.Property(e => e.ProductName).HasMaxLength(ProductRules.NameMaxLength);
         entry.Property(e => e.ProductSku).HasMaxLength(ProductRules.SkuMaxLength);
         entry.Property(e => e.ChangedBy).HasMaxLength(256);
+        entry.Property(e => e.StaffChange).HasConversion<string>().HasMaxLength(16);
+        entry.Property(e => e.TargetUserId).HasMaxLength(64);
+        entry.Property(e => e.TargetEmail).HasMaxLength(256);
+        entry.Property(e => e.Detail).HasMaxLength(200);
         entry.HasIndex(e => new { e.OccurredAt, e.Id });
         entry.HasIndex(e => e.ProductId);
     }

@@ -18,7 +18,8 @@ internal sealed class ChangeStaffRoleValidator : IRequestValidator<ChangeStaffRo
     }
 }
 
-internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff, ICurrentUser currentUser) : IRequestHandler<ChangeStaffRoleCommand>
+internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff, ICurrentUser currentUser, IPublisher publisher, TimeProvider clock)
+    : IRequestHandler<ChangeStaffRoleCommand>
 {
     public async Task Handle(ChangeStaffRoleCommand request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,8 @@ internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff, ICurrentUser
         {
             throw new RequestValidationException(nameof(request.Role), StaffRules.OwnRoleMessage);
         }
+
+        StaffMemberDto? before = null;
 
         // Checked and written under the store's write lock: two Admins demoting each other at once leave one.
         await staff.InWriteTransactionAsync(async store =>
@@ -38,6 +41,14 @@ internal sealed class ChangeStaffRoleHandler(IStaffDirectory staff, ICurrentUser
             }
 
             await store.SetRoleAsync(member.Id, request.Role, cancellationToken);
+            before = member;
         }, cancellationToken);
+
+        if (before!.Role != request.Role)
+        {
+            await publisher.Publish(
+                new StaffChangedNotification(StaffChangeKind.RoleChanged, before.Id, before.Email, $"{before.Role} → {request.Role}", currentUser.Name, clock.GetUtcNow()),
+                cancellationToken);
+        }
     }
 }

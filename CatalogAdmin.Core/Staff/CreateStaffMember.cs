@@ -8,7 +8,9 @@ namespace CatalogAdmin.Core.Staff;
 /// hand over once.
 /// </summary>
 [RequiresPermission(Permission.ManageStaff)]
-public sealed record CreateStaffMemberCommand(string Email, string Role, string? Password = null) : IRequest<CreatedStaffMember>, ICommand;
+/// <param name="DisplayName">How the activity log names them; without one, the part of the email before the @.</param>
+public sealed record CreateStaffMemberCommand(string Email, string Role, string? Password = null, string? DisplayName = null)
+    : IRequest<CreatedStaffMember>, ICommand;
 
 public sealed record CreatedStaffMember(string Id, string Email, string Password);
 
@@ -18,6 +20,7 @@ internal sealed class CreateStaffMemberValidator(IStaffDirectory staff) : IReque
     {
         StaffRules.CheckEmail(request.Email, errors, nameof(request.Email));
         StaffRules.CheckRole(request.Role, errors, nameof(request.Role));
+        StaffRules.CheckDisplayName(request.DisplayName, errors, nameof(request.DisplayName));
         if (!errors.Has(nameof(request.Email)) && await staff.EmailInUseAsync(request.Email.Trim(), cancellationToken))
         {
             errors.Add(nameof(request.Email), $"There is already an account for {request.Email.Trim()}.");
@@ -25,14 +28,19 @@ internal sealed class CreateStaffMemberValidator(IStaffDirectory staff) : IReque
     }
 }
 
-internal sealed class CreateStaffMemberHandler(IStaffDirectory staff) : IRequestHandler<CreateStaffMemberCommand, CreatedStaffMember>
+internal sealed class CreateStaffMemberHandler(IStaffDirectory staff, ICurrentUser currentUser, IPublisher publisher, TimeProvider clock)
+    : IRequestHandler<CreateStaffMemberCommand, CreatedStaffMember>
 {
     public async Task<CreatedStaffMember> Handle(CreateStaffMemberCommand request, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim();
         var generated = string.IsNullOrEmpty(request.Password);
         var password = generated ? StaffRules.GeneratePassword() : request.Password!;
-        var id = await staff.CreateAsync(email, request.Role, password, mustChangePassword: generated, cancellationToken);
+        var displayName = StaffRules.DisplayNameOrDefault(request.DisplayName, email);
+        var id = await staff.CreateAsync(email, displayName, request.Role, password, mustChangePassword: generated, cancellationToken);
+        await publisher.Publish(
+            new StaffChangedNotification(StaffChangeKind.AccountCreated, id, email, $"{displayName}, {request.Role}", currentUser.Name, clock.GetUtcNow()),
+            cancellationToken);
         return new CreatedStaffMember(id, email, password);
     }
 }

@@ -16,7 +16,10 @@ public interface IStaffDirectory
     /// Creates an account and returns its id. A password the policy refuses is a <see cref="RequestValidationException"/>
     /// on "Password". With <paramref name="mustChangePassword"/> the owner must choose a new one at the next sign-in.
     /// </summary>
-    Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken);
+    Task<string> CreateAsync(string email, string displayName, string role, string password, bool mustChangePassword, CancellationToken cancellationToken);
+
+    /// <summary>The display names of the accounts with these emails (case-insensitive keys); unknown emails are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken);
 
     /// <summary>Gives the account another role and ends its open sessions at once.</summary>
     Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken);
@@ -42,7 +45,7 @@ public interface IStaffDirectory
     Task InWriteTransactionAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken);
 }
 
-public sealed record StaffMemberDto(string Id, string Email, string Role, bool IsLockedOut);
+public sealed record StaffMemberDto(string Id, string Email, string Role, bool IsLockedOut, string DisplayName = "");
 
 /// <summary>What an account may do right now, from the store rather than from the claims it signed in with.</summary>
 /// <param name="MustChangePassword">It signed in with a one-time password and may do nothing until it chose its own.</param>
@@ -57,7 +60,11 @@ internal sealed class NoStaffDirectory : IStaffDirectory
 
     public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw NoStore();
+    public Task<string> CreateAsync(string email, string displayName, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+        throw NoStore();
+
+    public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw NoStore();
 

@@ -12,13 +12,17 @@ public sealed record ResetStaffPasswordCommand(string UserId) : IRequest<string>
     public LogSubject LogSubject => new("Staff member", UserId);
 }
 
-internal sealed class ResetStaffPasswordHandler(IStaffDirectory staff) : IRequestHandler<ResetStaffPasswordCommand, string>
+internal sealed class ResetStaffPasswordHandler(IStaffDirectory staff, ICurrentUser currentUser, IPublisher publisher, TimeProvider clock)
+    : IRequestHandler<ResetStaffPasswordCommand, string>
 {
     public async Task<string> Handle(ResetStaffPasswordCommand request, CancellationToken cancellationToken)
     {
         var member = await StaffRules.FindAsync(staff, request.UserId, cancellationToken);
         var password = StaffRules.GeneratePassword();
         await staff.SetPasswordAsync(member.Id, password, mustChangePassword: true, cancellationToken);
+        await publisher.Publish(
+            new StaffChangedNotification(StaffChangeKind.PasswordReset, member.Id, member.Email, null, currentUser.Name, clock.GetUtcNow()),
+            cancellationToken);
         return password;
     }
 }

@@ -12,7 +12,8 @@ public sealed record SetStaffLockCommand(string UserId, bool Locked) : IRequest,
     public LogSubject LogSubject => new("Staff member", UserId);
 }
 
-internal sealed class SetStaffLockHandler(IStaffDirectory staff, ICurrentUser currentUser) : IRequestHandler<SetStaffLockCommand>
+internal sealed class SetStaffLockHandler(IStaffDirectory staff, ICurrentUser currentUser, IPublisher publisher, TimeProvider clock)
+    : IRequestHandler<SetStaffLockCommand>
 {
     public async Task Handle(SetStaffLockCommand request, CancellationToken cancellationToken)
     {
@@ -20,6 +21,8 @@ internal sealed class SetStaffLockHandler(IStaffDirectory staff, ICurrentUser cu
         {
             throw new RequestValidationException(nameof(request.Locked), StaffRules.OwnLockMessage);
         }
+
+        StaffMemberDto? before = null;
 
         // Checked and written under the store's write lock: two Admins locking each other at once leave one.
         await staff.InWriteTransactionAsync(async store =>
@@ -32,6 +35,13 @@ internal sealed class SetStaffLockHandler(IStaffDirectory staff, ICurrentUser cu
             }
 
             await store.SetLockedAsync(member.Id, request.Locked, cancellationToken);
+            before = member;
         }, cancellationToken);
+
+        if (before!.IsLockedOut != request.Locked)
+        {
+            var kind = request.Locked ? StaffChangeKind.Locked : StaffChangeKind.Unlocked;
+            await publisher.Publish(new StaffChangedNotification(kind, before.Id, before.Email, null, currentUser.Name, clock.GetUtcNow()), cancellationToken);
+        }
     }
 }

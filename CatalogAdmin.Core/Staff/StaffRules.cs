@@ -28,6 +28,20 @@ public static class StaffRules
         }
     }
 
+    public const int DisplayNameMaxLength = 100;
+
+    public static void CheckDisplayName(string? displayName, ValidationErrors errors, string property = "DisplayName")
+    {
+        if (displayName is not null && displayName.Trim().Length > DisplayNameMaxLength)
+        {
+            errors.Add(property, $"Use at most {DisplayNameMaxLength} characters.");
+        }
+    }
+
+    /// <summary>The name given, trimmed; without one, the part of the email before the @ ("ana.lopez" for ana.lopez@shop.example).</summary>
+    public static string DisplayNameOrDefault(string? displayName, string email) =>
+        string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim();
+
     /// <summary>True when taking Admin away from this member (a role change or a lock) would leave no active Admin.</summary>
     public static async Task<bool> IsLastActiveAdminAsync(IStaffDirectory staff, StaffMemberDto member, CancellationToken cancellationToken) =>
         member is { Role: Roles.Admin, IsLockedOut: false } && await staff.CountActiveAdminsAsync(cancellationToken) <= 1;

@@ -2,6 +2,7 @@ using Bunit;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Activity;
 using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Staff;
 using CatalogAdmin.Tests.Infrastructure;
 using CatalogAdmin.Web.Components.Pages;
 
@@ -16,7 +17,7 @@ public sealed class ActivityPageTests : MudBunitContext
     {
         Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
             [
-                new(2, ProductChangeKind.Deleted, GoneId, "Old cable", "CBL-OLD", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), false, "editor@example.com"),
+                new(2, ProductChangeKind.Deleted, GoneId, "Old cable", "CBL-OLD", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero), false, new StaffMemberName("Ed Itor")),
                 new(1, ProductChangeKind.Created, KeptId, "Dell XPS 15", "DELL-XPS15", new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), true),
             ],
             2, query.Page, query.PageSize));
@@ -32,7 +33,7 @@ public sealed class ActivityPageTests : MudBunitContext
         var rows = page.FindAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains("Deleted", rows[0]);
         Assert.Contains("Old cable", rows[0]);
-        Assert.Contains("editor@example.com", rows[0]);
+        Assert.Contains("Ed Itor", rows[0]);
         Assert.Contains("Created", rows[1]);
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{KeptId}");
         Assert.DoesNotContain(page.FindAll("a"), a => a.GetAttribute("href") == $"products/{GoneId}");
@@ -50,5 +51,25 @@ public sealed class ActivityPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListActivityQuery>().Count));
         await DisposeComponentsAsync();
         Assert.Equal(0, Broadcaster.SubscriberCount);
+    }
+
+    [Fact]
+    public void A_staff_change_names_who_acted_and_whose_account_and_shows_emails_when_answered()
+    {
+        Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
+            [
+                new(3, null, null, "", "", new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero), false,
+                    new StaffMemberName("Ana Admin", "ana@example.com"), StaffChangeKind.RoleChanged, new StaffMemberName("Bo Jensen", "bo@example.com"), "Editor → Viewer"),
+            ],
+            1, query.Page, query.PageSize));
+
+        var page = RenderWithProviders<ActivityPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Bo Jensen", page.Markup));
+        var row = page.Find("tbody tr").TextContent;
+        foreach (var expected in new[] { "Role changed", "Bo Jensen", "bo@example.com", "(Editor → Viewer)", "Ana Admin", "ana@example.com" })
+        {
+            Assert.Contains(expected, row);
+        }
     }
 }

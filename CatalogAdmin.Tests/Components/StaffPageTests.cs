@@ -15,8 +15,8 @@ public sealed class StaffPageTests : MudBunitContext
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "me-id"));
         Sender.Answer<ListStaffQuery, IReadOnlyList<StaffMemberDto>>(_ =>
         [
-            new StaffMemberDto("me-id", "me@example.com", Roles.Admin, false),
-            new StaffMemberDto("other-id", "other@example.com", Roles.Editor, false),
+            new StaffMemberDto("me-id", "me@example.com", Roles.Admin, false, "Me"),
+            new StaffMemberDto("other-id", "other@example.com", Roles.Editor, false, "Olga Other"),
         ]);
     }
 
@@ -46,5 +46,63 @@ public sealed class StaffPageTests : MudBunitContext
         myLock.ParentElement!.PointerEnter();
 
         page.WaitForAssertion(() => Assert.Contains(StaffRules.OwnLockMessage, Providers.Markup + page.Markup));
+    }
+
+    [Fact]
+    public void Reset_password_asks_first_naming_the_person_and_cancel_changes_nothing()
+    {
+        Sender.Answer<ResetStaffPasswordCommand, string>(_ => "NewOneTimePass42");
+        var page = RenderWithProviders<StaffPage>();
+        page.WaitForAssertion(() => Assert.Contains("other@example.com", page.Markup));
+
+        page.Find("button[aria-label='Reset password of other@example.com']").Click();
+        Providers.WaitForAssertion(() => Assert.Contains("Replace the password of Olga Other (other@example.com)", Providers.Find(".mud-dialog .confirm-question").TextContent));
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
+        Assert.Empty(Sender.SentOf<ResetStaffPasswordCommand>());
+
+        page.Find("button[aria-label='Reset password of other@example.com']").Click();
+        Providers.WaitForAssertion(() => Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Reset password").Click());
+        page.WaitForAssertion(() => Assert.Equal([new ResetStaffPasswordCommand("other-id")], Sender.SentOf<ResetStaffPasswordCommand>()));
+        page.WaitForAssertion(() => Assert.Contains("NewOneTimePass42", page.Markup));
+    }
+
+    [Fact]
+    public async Task A_role_change_asks_first_naming_the_person_and_the_change()
+    {
+        Sender.Succeed<ChangeStaffRoleCommand>();
+        var page = RenderWithProviders<StaffPage>();
+        page.WaitForAssertion(() => Assert.Contains("other@example.com", page.Markup));
+        var otherRole = page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.UserAttributes.TryGetValue("aria-label", out var label) && Equals(label, "Role of other@example.com"));
+
+        var choosing = page.InvokeAsync(() => otherRole.Instance.ValueChanged.InvokeAsync(Roles.Viewer));
+        Providers.WaitForAssertion(() => Assert.Equal(
+            "Make Olga Other (other@example.com) a Viewer instead of an Editor? It applies at once: their open pages go back to sign-in.",
+            Providers.Find(".mud-dialog .confirm-question").TextContent));
+        Assert.Empty(Sender.SentOf<ChangeStaffRoleCommand>());
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        await choosing;
+        Assert.Empty(Sender.SentOf<ChangeStaffRoleCommand>());
+
+        choosing = page.InvokeAsync(() => otherRole.Instance.ValueChanged.InvokeAsync(Roles.Viewer));
+        Providers.WaitForAssertion(() => Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Make Viewer").Click());
+        await choosing;
+        Assert.Equal([new ChangeStaffRoleCommand("other-id", Roles.Viewer)], Sender.SentOf<ChangeStaffRoleCommand>());
+    }
+
+    [Fact]
+    public async Task After_an_account_is_created_the_form_is_back_to_viewer()
+    {
+        Sender.Answer<CreateStaffMemberCommand, CreatedStaffMember>(c => new CreatedStaffMember("new-id", c.Email, "OneTimePass4242"));
+        var page = RenderWithProviders<StaffPage>();
+        page.WaitForAssertion(() => Assert.Contains("other@example.com", page.Markup));
+        var newRole = page.FindComponents<MudBlazor.MudSelect<string>>().First();
+        await page.InvokeAsync(() => newRole.Instance.ValueChanged.InvokeAsync(Roles.Editor));
+        page.Find("input[type=text], input:not([type])").Input("new.editor@example.com");
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal([new CreateStaffMemberCommand("new.editor@example.com", Roles.Editor, null, null)], Sender.SentOf<CreateStaffMemberCommand>()));
+        page.WaitForAssertion(() => Assert.Equal(Roles.Viewer, page.Find("form .mud-select input").GetAttribute("value")));
     }
 }

@@ -145,7 +145,7 @@ public sealed class ProxiedAppTests(ProxiedAppTests.ProxiedApp app) : IClassFixt
             services.AddStaffIdentity($"Data Source={Path.Combine(_folder, "catalog.db")}");
             await using var provider = services.BuildServiceProvider();
             await provider.GetRequiredService<IStaffDirectory>()
-                .CreateAsync(ViewerEmail, Roles.Viewer, AdminPassword, mustChangePassword: false, TestContext.Current.CancellationToken);
+                .CreateAsync(ViewerEmail, "Proxied viewer", Roles.Viewer, AdminPassword, mustChangePassword: false, TestContext.Current.CancellationToken);
         }
     }
 }

@@ -182,7 +182,15 @@ public sealed class TestStaffDirectory(TestCurrentUser user) : IStaffDirectory
 
     public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) => throw NotHere();
 
-    public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) => throw NotHere();
+    public Task<string> CreateAsync(string email, string displayName, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+        throw NotHere();
+
+    /// <summary>The display names this store knows, by email; a test adds the ones it needs.</summary>
+    public Dictionary<string, string> DisplayNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(
+            emails.Where(DisplayNames.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(e => e, e => DisplayNames[e], StringComparer.OrdinalIgnoreCase));
 
     public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) => throw NotHere();
 

@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Activity;
 using CatalogAdmin.Core.Staff;
 using CatalogAdmin.Tests.Infrastructure;
 using CatalogAdmin.Web;
@@ -55,6 +56,47 @@ public sealed class StaffRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_actions_are_recorded_with_who_acted_and_on_whose_account_by_display_name_with_emails_only_for_admins()
+    {
+        var created = await _host.SendAsync(new CreateStaffMemberCommand("bo.jensen@example.com", Roles.Editor, "Bo-Jensen-Passphrase", "Bo Jensen"));
+        await _host.SendAsync(new ChangeStaffRoleCommand(created.Id, Roles.Viewer));
+        await _host.SendAsync(new SetStaffLockCommand(created.Id, true));
+        await _host.SendAsync(new SetStaffLockCommand(created.Id, false));
+        await _host.SendAsync(new ResetStaffPasswordCommand(created.Id));
+        await _host.SendAsync(new ChangeStaffRoleCommand(created.Id, Roles.Viewer)); // no change: nothing recorded
+
+        var asAdmin = await _host.SendAsync(new ListActivityQuery());
+        Assert.Equal(
+            [
+                (StaffChangeKind.PasswordReset, null),
+                (StaffChangeKind.Unlocked, null),
+                (StaffChangeKind.Locked, null),
+                (StaffChangeKind.RoleChanged, "Editor → Viewer"),
+                (StaffChangeKind.AccountCreated, "Bo Jensen, Editor"),
+            ],
+            asAdmin.Items.Select(e => (e.StaffChange!.Value, e.Detail)));
+        Assert.All(asAdmin.Items, e =>
+        {
+            Assert.Equal(new StaffMemberName("Admin", AdminEmail), e.ChangedBy);
+            Assert.Equal(new StaffMemberName("Bo Jensen", "bo.jensen@example.com"), e.Target);
+            Assert.Null(e.Kind);
+        });
+
+        // The structured log names both sides too.
+        Assert.Contains(_host.Logs.Entries, e => e.Message.Contains("Staff Locked", StringComparison.Ordinal)
+            && e.Message.Contains("bo.jensen@example.com", StringComparison.Ordinal) && e.Message.Contains(AdminEmail, StringComparison.Ordinal));
+
+        // Anyone else reads names only.
+        _host.User.SignInAs("viewer@example.com", Roles.Viewer);
+        var asViewer = await _host.SendAsync(new ListActivityQuery());
+        Assert.All(asViewer.Items, e =>
+        {
+            Assert.Equal(new StaffMemberName("Admin"), e.ChangedBy);
+            Assert.Equal(new StaffMemberName("Bo Jensen"), e.Target);
+        });
+    }
+
+    [Fact]
     public async Task Passwords_never_reach_the_log()
     {
         const string chosen = "Chosen-Passw0rd-4471";
@@ -77,7 +119,7 @@ public sealed class StaffRequestTests : IAsyncLifetime
 
         Assert.True(created.Password.Length >= 16);
         var staff = await _host.SendAsync(new ListStaffQuery());
-        Assert.Contains(new StaffMemberDto(created.Id, "new.editor@example.com", Roles.Editor, false), staff);
+        Assert.Contains(new StaffMemberDto(created.Id, "new.editor@example.com", Roles.Editor, false, "new.editor"), staff);
     }
 
     [Fact]
@@ -105,7 +147,7 @@ public sealed class StaffRequestTests : IAsyncLifetime
         Assert.Equal(StaffRules.OwnRoleMessage, demote.Errors["Role"][0]);
         Assert.Equal(StaffRules.OwnLockMessage, lockOut.Errors["Locked"][0]);
         Assert.Equal(StaffRules.OwnLockMessage, unlock.Errors["Locked"][0]);
-        Assert.Contains(new StaffMemberDto(admin.Id, AdminEmail, Roles.Admin, false), await _host.SendAsync(new ListStaffQuery()));
+        Assert.Contains(new StaffMemberDto(admin.Id, AdminEmail, Roles.Admin, false, "Admin"), await _host.SendAsync(new ListStaffQuery()));
     }
 
     [Fact]
@@ -119,7 +161,7 @@ public sealed class StaffRequestTests : IAsyncLifetime
             await _host.SendAsync(new ChangeStaffRoleCommand(admin.Id, Roles.Viewer));
         }
 
-        Assert.Contains(new StaffMemberDto(admin.Id, AdminEmail, Roles.Viewer, false), await _host.SendAsync(new ListStaffQuery()));
+        Assert.Contains(new StaffMemberDto(admin.Id, AdminEmail, Roles.Viewer, false, "Admin"), await _host.SendAsync(new ListStaffQuery()));
     }
 
     [Theory]

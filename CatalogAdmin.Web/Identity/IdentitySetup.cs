@@ -152,7 +152,7 @@ public static class IdentitySetup
         var admin = await users.FindByEmailAsync(email);
         if (admin is null)
         {
-            admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = generated };
+            admin = new StaffUser { UserName = email, Email = email, DisplayName = "Admin", EmailConfirmed = true, MustChangePassword = generated };
             EnsureSucceeded(await users.CreateAsync(admin, password), $"create the first Admin account {email}");
         }
         else

@@ -64,14 +64,32 @@ internal sealed class IdentityStaffDirectory : IStaffDirectory
     public Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken) =>
         UseAsync(async (users, _) => await users.FindByEmailAsync(email) is not null);
 
-    public Task<string> CreateAsync(string email, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
+    public Task<string> CreateAsync(string email, string displayName, string role, string password, bool mustChangePassword, CancellationToken cancellationToken) =>
         UseAsync(async (users, _) =>
         {
-            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = mustChangePassword };
+            var user = new StaffUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, MustChangePassword = mustChangePassword };
             ThrowIfFailed(await users.CreateAsync(user, password), "Password");
             ThrowIfFailed(await users.AddToRoleAsync(user, role), "Role");
             return user.Id;
         });
+
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var normalized = emails.Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        if (normalized.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var names = await db.Users
+            .Where(u => normalized.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Email, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        return names
+            .Where(n => n.Email is not null)
+            .ToDictionary(n => n.Email!, n => n.DisplayName.Length > 0 ? n.DisplayName : n.Email!.Split('@')[0], StringComparer.OrdinalIgnoreCase);
+    }
 
     public Task SetRoleAsync(string userId, string role, CancellationToken cancellationToken) =>
         UseAsync(async (users, _) =>
@@ -220,7 +238,7 @@ internal sealed class IdentityStaffDirectory : IStaffDirectory
         await users.FindByIdAsync(userId) ?? throw new NotFoundException("Staff member", userId);
 
     private static async Task<StaffMemberDto> ToDtoAsync(UserManager<StaffUser> users, StaffUser user) =>
-        new(user.Id, user.Email ?? user.UserName ?? user.Id, await RoleOfAsync(users, user), await users.IsLockedOutAsync(user));
+        new(user.Id, user.Email ?? user.UserName ?? user.Id, await RoleOfAsync(users, user), await users.IsLockedOutAsync(user), user.DisplayName);
 
     private static async Task<string> RoleOfAsync(UserManager<StaffUser> users, StaffUser user)
     {

@@ -10,4 +10,8 @@ public sealed class StaffUser : IdentityUser
     /// it at the next sign-in and can do nothing else until then.
     /// </summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>How the app names them to colleagues (the activity log, the staff list); their email is for Admins.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(Core.Staff.StaffRules.DisplayNameMaxLength)]
+    public string DisplayName { get; set; } = string.Empty;
 }

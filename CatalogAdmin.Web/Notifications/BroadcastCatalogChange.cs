@@ -1,13 +1,17 @@
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Staff;
 using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
-/// <summary>Passes every saved product or category change to the open pages of all circuits.</summary>
-internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster) : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>
+/// <summary>Passes every saved product, category or staff account change to the open pages of all circuits.</summary>
+internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
+    : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>, INotificationHandler<StaffChangedNotification>
 {
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
+    public Task Handle(StaffChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken) => Broadcast(change);
 
