@@ -1,6 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Web;
 using CatalogAdmin.Web.Cli;
+using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Security;
 using CatalogAdmin.Web.Components;
 using CatalogAdmin.Web.Identity;
@@ -77,6 +78,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapCsvEndpoints();
 // Reports only "Healthy" or "Unhealthy" (database reachable or not), to anyone, quickly.
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 app.MapLoadDiagnostics();
