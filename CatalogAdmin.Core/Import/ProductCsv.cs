@@ -23,12 +23,8 @@ public static class ProductCsv
     public static IReadOnlyList<string> Headers { get; } =
         [SkuHeader, NameHeader, DescriptionHeader, PriceHeader, StockHeader, StatusHeader, CategoryHeader, UpdatedHeader];
 
-    /// <summary>
-    /// A cell starting with one of these is written with <see cref="EscapeCharacter"/> in front (CsvHelper's injection
-    /// escape). The apostrophe itself is among them, so a text that really starts with an apostrophe gets a second one and
-    /// <see cref="Unescape"/> gives every cell back exactly.
-    /// </summary>
-    private const string InjectionCharacters = "=+-@\t\r'";
+    /// <summary>A cell starting with one of these is written with <see cref="EscapeCharacter"/> in front (CsvHelper's injection escape).</summary>
+    private const string InjectionCharacters = "=+-@\t\r";
 
     public const char EscapeCharacter = '\'';
 
@@ -40,9 +36,19 @@ public static class ProductCsv
         InjectionEscape = EscapeCharacter,
     };
 
-    /// <summary>A cell as it was before <see cref="WriterConfiguration"/> escaped it; other cells as they are.</summary>
+    /// <summary>A cell as it was before it was escaped (by CsvHelper or <see cref="EscapeText"/>); other cells as they are.</summary>
     public static string Unescape(string cell) =>
-        cell.Length >= 2 && cell[0] == EscapeCharacter && InjectionCharacters.Contains(cell[1]) ? cell[1..] : cell;
+        cell.Length >= 2 && cell[0] == EscapeCharacter && (InjectionCharacters.Contains(cell[1]) || cell[1] == EscapeCharacter) ? cell[1..] : cell;
+
+    /// <summary>
+    /// A text that itself starts with the escape and then a character <see cref="Unescape"/> would take as escaped
+    /// ("'=x", "''") gets one more escape in front, which CsvHelper's injection escape does not add: so every text reads
+    /// back exactly as it was.
+    /// </summary>
+    public static string? EscapeText(string? text) =>
+        text is { Length: >= 2 } && text[0] == EscapeCharacter && (InjectionCharacters.Contains(text[1]) || text[1] == EscapeCharacter)
+            ? EscapeCharacter + text
+            : text;
 
     public static string FormatPrice(decimal price) => price.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -57,12 +63,12 @@ public static class ProductCsv
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             csv.WriteField(row.Sku);
-            csv.WriteField(row.Name);
-            csv.WriteField(row.Description);
+            csv.WriteField(EscapeText(row.Name));
+            csv.WriteField(EscapeText(row.Description));
             csv.WriteField(FormatPrice(row.Price));
             csv.WriteField(row.Stock.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(row.Status.ToString());
-            csv.WriteField(row.Category);
+            csv.WriteField(EscapeText(row.Category));
             csv.WriteField(FormatTime(row.UpdatedAt));
             await csv.EndRecordAsync(cancellationToken);
         }
