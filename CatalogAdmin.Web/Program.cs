@@ -99,6 +99,16 @@ if (args is ["backup", ..])
     return await BackupTask.RunAsync(app.Services, args);
 }
 
+if (args is ["import", ..])
+{
+    return await ImportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
+}
+
+if (args is ["export", ..])
+{
+    return await ExportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
+}
+
 if (args is ["seed-demo", ..])
 {
     return await SeedDemoTask.RunAsync(connectionString, args);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
@@ -27,6 +28,31 @@ internal static class CsvEndpoints
                 return SendCsvAsync(http, $"products-{Today(clock)}.csv", rows, ProductCsv.WriteAsync);
             })
             .RequireAuthorization(nameof(Permission.ViewCatalog));
+
+        // The rows a preview rejected, with an Error column; only for the account that uploaded the file.
+        app.MapGet("/products/import/{uploadId:guid}/errors", async (Guid uploadId, HttpContext http, ImportUploads uploads) =>
+            {
+                if (uploads.Find(uploadId, http.User.FindFirstValue(ClaimTypes.NameIdentifier)) is not { } upload)
+                {
+                    return Results.NotFound();
+                }
+
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ErrorsFileName(upload.FileName)}\"";
+                http.Response.Headers.CacheControl = "no-store";
+                await using var source = upload.Open();
+                await ImportErrorsCsv.WriteAsync(source, upload.Errors, http.Response.Body, http.RequestAborted);
+                return Results.Empty;
+            })
+            .RequireAuthorization(nameof(Permission.EditProducts));
+    }
+
+    public static string ErrorsHref(Guid uploadId) => $"products/import/{uploadId}/errors";
+
+    private static string ErrorsFileName(string fileName)
+    {
+        var stem = new string(Path.GetFileNameWithoutExtension(fileName).Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray());
+        return $"{(stem.Length == 0 ? "import" : stem)}-errors.csv";
     }
 
     /// <summary>

@@ -1,12 +1,16 @@
 using CatalogAdmin.Core.Categories;
+using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
 using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
-/// <summary>Passes every saved product or category change to the open pages of all circuits.</summary>
-internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster) : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>
+/// <summary>Passes every saved product or category change, and every applied import (once), to the open pages of all circuits.</summary>
+internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
+    : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>, INotificationHandler<ProductsImportedNotification>
 {
+    public Task Handle(ProductsImportedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken) => Broadcast(change);
