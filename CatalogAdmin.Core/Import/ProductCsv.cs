@@ -75,4 +75,22 @@ public static class ProductCsv
 
         await csv.FlushAsync(cancellationToken);
     }
+
+    /// <summary>The activity log as CSV: When (ISO 8601 UTC), What, Product, SKU, By.</summary>
+    public static async Task WriteActivityAsync(IAsyncEnumerable<Activity.ActivityExportRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
+        csv.WriteHeader(["When", "What", "Product", "SKU", "By"]);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            csv.WriteField(FormatTime(row.OccurredAt));
+            csv.WriteField(row.Kind.ToString());
+            csv.WriteField(EscapeText(row.ProductName));
+            csv.WriteField(row.ProductSku);
+            csv.WriteField(EscapeText(row.ChangedBy));
+            await csv.EndRecordAsync(cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
 }

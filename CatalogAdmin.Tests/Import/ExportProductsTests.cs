@@ -1,5 +1,8 @@
 using System.Text;
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Activity;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
@@ -94,5 +97,37 @@ public sealed class ExportProductsTests : ImportTest
         var refused = await Assert.ThrowsAsync<RequestValidationException>(
             () => ExportAsync(new ExportProductsQuery(new ProductFilter(Search: new string('x', 201)))));
         Assert.True(refused.Errors.ContainsKey(nameof(ProductFilter.Search)));
+    }
+}
+
+/// <summary>The activity log for a date range as CSV.</summary>
+public sealed class ExportActivityTests : ImportTest
+{
+    [Fact]
+    public async Task The_activity_export_holds_the_days_asked_for_oldest_first()
+    {
+        await Host.SendAsync(new CreateProductCommand(Fields("DAY-1", "First day")));
+        Host.Clock.Advance(TimeSpan.FromDays(1));
+        await Host.SendAsync(new CreateProductCommand(Fields("DAY-2", "=Second day")));
+        Host.Clock.Advance(TimeSpan.FromDays(1));
+        await Host.SendAsync(new CreateProductCommand(Fields("DAY-3", "Third day")));
+
+        await using var scope = Host.Services.CreateAsyncScope();
+        var rows = scope.ServiceProvider.GetRequiredService<ISender>().CreateStream(new ExportActivityQuery(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24)), TestContext.Current.CancellationToken);
+        using var output = new MemoryStream();
+        await ProductCsv.WriteActivityAsync(rows, output, TestContext.Current.CancellationToken);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ["When,What,Product,SKU,By", "2026-11-23T09:00:00Z,Created,First day,DAY-1,admin@example.com", "2026-11-24T09:00:00Z,Created,\"'=Second day\",DAY-2,admin@example.com"],
+            lines);
+    }
+
+    [Fact]
+    public async Task An_end_before_the_start_is_refused()
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var rows = scope.ServiceProvider.GetRequiredService<ISender>().CreateStream(new ExportActivityQuery(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 23)), TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<RequestValidationException>(async () => await rows.GetAsyncEnumerator(TestContext.Current.CancellationToken).MoveNextAsync());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Activity;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Web.Components.Pages.Products;
@@ -17,6 +18,14 @@ internal static class CsvEndpoints
 {
     public const string ProductsExportPath = "/products/export";
 
+    public const string ActivityExportPath = "/activity/export";
+
+    public static string ActivityExportHref(DateOnly from, DateOnly to) =>
+        $"{ActivityExportPath.TrimStart('/')}?from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     public static void MapCsvEndpoints(this WebApplication app)
     {
         // The list's own query string (?q=…&status=…&category=…&low=…&sort=…&desc=…), so the link is the list's address.
@@ -26,6 +35,17 @@ internal static class CsvEndpoints
                 var view = ProductListView.FromQuery(query["q"], query["sort"], query["desc"], null, null, query["status"], query["category"], query["low"]);
                 var rows = sender.CreateStream(new ExportProductsQuery(view.ToFilter(), view.SortBy, view.Descending), http.RequestAborted);
                 return SendCsvAsync(http, $"products-{Today(clock)}.csv", rows, ProductCsv.WriteAsync);
+            })
+            .RequireAuthorization(nameof(Permission.ViewCatalog));
+
+        // ?from=2026-11-01&to=2026-11-23: whole UTC days, both included.
+        app.MapGet(ActivityExportPath, (HttpContext http, ISender sender, TimeProvider clock) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var from = ParseDate(http.Request.Query["from"]) ?? today.AddDays(-30);
+                var to = ParseDate(http.Request.Query["to"]) ?? today;
+                var rows = sender.CreateStream(new ExportActivityQuery(from, to), http.RequestAborted);
+                return SendCsvAsync(http, $"activity-{from:yyyy-MM-dd}-to-{to:yyyy-MM-dd}.csv", rows, ProductCsv.WriteActivityAsync);
             })
             .RequireAuthorization(nameof(Permission.ViewCatalog));
 
