@@ -9,10 +9,18 @@ using CatalogAdmin.Benchmarks.Circuits;
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db (circuit load test)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits-memory 10 [catalog.db] [/activity] (heap profile of idle circuits)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000 [100000] (CSV export, import preview and apply, timed once)
 // The catalogs (10k, 100k, 1M products) are generated on first use into BenchmarkDotNet.Artifacts/catalogs.
 if (args is ["circuits", var count, var database, .. var rest])
 {
     return await CircuitLoad.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database, rest is [var path] ? path : "products");
+}
+
+if (args is ["csv", var csvProducts, .. var csvRest])
+{
+    return await CatalogAdmin.Benchmarks.CsvRun.RunAsync(
+        int.Parse(csvProducts, System.Globalization.CultureInfo.InvariantCulture),
+        csvRest is [var rows] ? int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 }
 
 if (args is ["circuits-memory", var memoryCircuits, .. var memoryRest])

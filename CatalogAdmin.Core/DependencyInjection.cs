@@ -37,6 +37,7 @@ public static class DependencyInjection
             config.AddOpenBehavior(typeof(LoggingBehaviour<,>));
             config.AddOpenBehavior(typeof(AuthorizationBehaviour<,>));
             config.AddOpenBehavior(typeof(ValidationBehaviour<,>));
+            config.AddOpenStreamBehavior(typeof(StreamRequestGuard<,>));
         });
 
         AddRequestValidators(services);

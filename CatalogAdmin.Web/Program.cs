@@ -1,6 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Web;
 using CatalogAdmin.Web.Cli;
+using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Security;
 using CatalogAdmin.Web.Components;
 using CatalogAdmin.Web.Identity;
@@ -77,6 +78,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapCsvEndpoints();
 // Reports only "Healthy" or "Unhealthy" (database reachable or not), to anyone, quickly.
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 app.MapLoadDiagnostics();
@@ -95,6 +97,16 @@ catch (Exception exception) when (StartupFailure.Describe(exception, connectionS
 if (args is ["backup", ..])
 {
     return await BackupTask.RunAsync(app.Services, args);
+}
+
+if (args is ["import", ..])
+{
+    return await ImportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
+}
+
+if (args is ["export", ..])
+{
+    return await ExportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
 }
 
 if (args is ["seed-demo", ..])

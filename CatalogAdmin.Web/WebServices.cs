@@ -1,5 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Categories;
+using CatalogAdmin.Core.Import;
+using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
 using MediatR;
@@ -14,10 +16,12 @@ public static class WebServices
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
         services.AddBrowserClock();
+        services.AddSingleton<ImportUploads>();
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
+        services.AddTransient<INotificationHandler<ProductsImportedNotification>, ShowImportToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
         return services;
     }

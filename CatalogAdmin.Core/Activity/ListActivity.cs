@@ -46,9 +46,6 @@ internal sealed class ListActivityValidator : IRequestValidator<ListActivityQuer
 internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> dbFactory, IStaffDirectory staff, ICurrentUser currentUser)
     : IRequestHandler<ListActivityQuery, PagedResult<ActivityEntryDto>>
 {
-    /// <summary>Someone the log names whose account no longer exists (or never did, e.g. a background task).</summary>
-    private const string UnknownAccount = "Unknown account";
-
     public async Task<PagedResult<ActivityEntryDto>> Handle(ListActivityQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -65,12 +62,7 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
             })
             .ToListAsync(cancellationToken);
 
-        var emails = rows.SelectMany(r => new[] { r.Entry.ChangedBy, r.Entry.TargetEmail }).OfType<string>().ToList();
-        var names = await staff.DisplayNamesAsync(emails, cancellationToken);
-        var showEmails = currentUser.Allows(Permission.ManageStaff);
-        StaffMemberName? Name(string? email) => email is null
-            ? null
-            : new StaffMemberName(names.GetValueOrDefault(email) ?? (email.Contains('@') ? UnknownAccount : email), showEmails ? email : null);
+        var names = await ActivityNames.LoadAsync(staff, currentUser, rows.SelectMany(r => new[] { r.Entry.ChangedBy, r.Entry.TargetEmail }), cancellationToken);
 
         var items = rows.Select(r => new ActivityEntryDto(
                 r.Entry.Id,
@@ -80,9 +72,9 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
                 r.Entry.ProductSku,
                 r.Entry.OccurredAt,
                 r.ProductExists,
-                Name(r.Entry.ChangedBy),
+                names.Of(r.Entry.ChangedBy),
                 r.Entry.StaffChange,
-                Name(r.Entry.TargetEmail),
+                names.Of(r.Entry.TargetEmail),
                 r.Entry.Detail))
             .ToList();
 

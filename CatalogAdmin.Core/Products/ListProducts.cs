@@ -126,9 +126,9 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
 
         // First the page's ids: the inner query (scope, order, limit) is planned alone along the sort order's index, and
         // reads only the columns the tests need. Then those rows, whole.
-        var firstRows = Sort(ProductSelection.InScope(db.Products.AsNoTracking(), filter), request.SortBy, request.Descending)
+        var firstRows = ProductSelection.Ordered(ProductSelection.InScope(db.Products.AsNoTracking(), filter), request.SortBy, request.Descending)
             .Take((int)Math.Min(rows, WalkMaxRows));
-        var ids = await Sort(ProductSelection.Tested(firstRows, filter, testSearch: true), request.SortBy, request.Descending)
+        var ids = await ProductSelection.Ordered(ProductSelection.Tested(firstRows, filter, testSearch: true), request.SortBy, request.Descending)
             .Skip(skip)
             .Take(request.PageSize)
             .Select(p => p.Id)
@@ -142,33 +142,11 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
     }
 
     private static IQueryable<ProductListItem> Page(CatalogDbContext db, IQueryable<Product> products, ListProductsQuery request, int skip) =>
-        Sort(products, request.SortBy, request.Descending)
+        ProductSelection.Ordered(products, request.SortBy, request.Descending)
             .Skip(skip)
             .Take(request.PageSize)
             .Select(p => new ProductListItem(
                 p.Id, p.Name, p.Sku, p.Price, p.Stock, p.Status, p.CategoryId,
                 db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),
                 p.UpdatedAt));
-
-    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
-    {
-        ProductSortField.Sku => descending
-            ? products.OrderByDescending(p => p.Sku).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.Sku).ThenBy(p => p.Id),
-        ProductSortField.Price => descending
-            ? products.OrderByDescending(p => p.Price).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.Price).ThenBy(p => p.Id),
-        ProductSortField.Stock => descending
-            ? products.OrderByDescending(p => p.Stock).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.Stock).ThenBy(p => p.Id),
-        ProductSortField.UpdatedAt => descending
-            ? products.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
-        ProductSortField.Status => descending
-            ? products.OrderByDescending(p => p.Status).ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.Status).ThenBy(p => p.Name).ThenBy(p => p.Id),
-        _ => descending
-            ? products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id)
-            : products.OrderBy(p => p.Name).ThenBy(p => p.Id),
-    };
 }

@@ -80,6 +80,29 @@ internal static class ProductSelection
         return products;
     }
 
+    /// <summary>The list's order for a sort field; ties broken by Id, so paging and export agree on every row's place.</summary>
+    public static IQueryable<Product> Ordered(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
+    {
+        ProductSortField.Sku => descending
+            ? products.OrderByDescending(p => p.Sku).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Sku).ThenBy(p => p.Id),
+        ProductSortField.Price => descending
+            ? products.OrderByDescending(p => p.Price).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Price).ThenBy(p => p.Id),
+        ProductSortField.Stock => descending
+            ? products.OrderByDescending(p => p.Stock).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Stock).ThenBy(p => p.Id),
+        ProductSortField.UpdatedAt => descending
+            ? products.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
+        ProductSortField.Status => descending
+            ? products.OrderByDescending(p => p.Status).ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Status).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        _ => descending
+            ? products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+    };
+
     /// <summary>Whether the filter asks anything a row must be tested for beyond its category.</summary>
     public static bool HasRowTests(ProductFilter filter) => filter.SearchText is not null || filter.Status is not null || filter.LowStock;
 

@@ -34,6 +34,9 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         new("new with errors, phone", "products/new", Phone: true, Then: SaveTheEmptyForm),
         new("categories", "categories"),
         new("categories, phone", "categories", Phone: true),
+        new("import", "products/import"),
+        new("import preview with errors", "products/import", Then: PreviewAFileWithErrors),
+        new("import preview with errors, phone", "products/import", Phone: true, Then: PreviewAFileWithErrors),
         new("activity", "activity"),
         new("activity, phone", "activity", Phone: true),
         new("staff", "staff"),
@@ -175,6 +178,12 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByText("Name is required.")).ToBeVisibleAsync();
+    }
+
+    private static async Task PreviewAFileWithErrors(AccessibilityTests test, IPage page)
+    {
+        await ImportExportTests.UploadAsync(page, ImportExportTests.FileWithThreeBadRows(Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()));
+        await Expect(page.GetByTestId("import-counts")).ToContainTextAsync("3 with errors");
     }
 
     private static async Task OpenTheShortcuts(AccessibilityTests test, IPage page)

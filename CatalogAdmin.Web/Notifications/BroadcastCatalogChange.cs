@@ -1,14 +1,20 @@
 using CatalogAdmin.Core.Categories;
+using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Core.Staff;
 using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
-/// <summary>Passes every saved product, category or staff account change to the open pages of all circuits.</summary>
+/// <summary>Passes every saved product, category or staff account change, and every applied import (once), to the open pages of all circuits.</summary>
 internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
-    : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>, INotificationHandler<StaffChangedNotification>
+    : ProductChangeHandler,
+      INotificationHandler<CategoryChangedNotification>,
+      INotificationHandler<StaffChangedNotification>,
+      INotificationHandler<ProductsImportedNotification>
 {
+    public Task Handle(ProductsImportedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     public Task Handle(StaffChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);

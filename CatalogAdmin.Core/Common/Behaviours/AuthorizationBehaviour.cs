@@ -18,13 +18,20 @@ namespace CatalogAdmin.Core.Common.Behaviours;
 internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, IStaffDirectory staff) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull
 {
-    private static readonly Permission? Required = typeof(TRequest).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
-
-    private static readonly bool IsCommand = typeof(ICommand).IsAssignableFrom(typeof(TRequest));
-
     public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
-        if (Required is not { } permission)
+        await RequestAuthorization.CheckAsync<TRequest>(user, staff, cancellationToken);
+        return await next();
+    }
+}
+
+/// <summary>The checks of <see cref="AuthorizationBehaviour{TRequest, TResponse}"/>, shared with the stream requests' guard.</summary>
+internal static class RequestAuthorization
+{
+    public static async Task CheckAsync<TRequest>(ICurrentUser user, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var required = Declared<TRequest>.Permission;
+        if (required is not { } permission)
         {
             throw new ForbiddenException($"{typeof(TRequest).Name} declares no permission, so nobody may send it.");
         }
@@ -39,7 +46,7 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser u
             throw new ForbiddenException(Permissions.NotAllowedMessage(permission));
         }
 
-        if (IsCommand)
+        if (Declared<TRequest>.IsCommand)
         {
             var access = user.Id is { } id ? await staff.GetAccessAsync(id, cancellationToken) : null;
             if (access is not { IsActive: true })
@@ -57,7 +64,12 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser u
                 throw new ForbiddenException("Choose a new password first: you signed in with a one-time password.");
             }
         }
+    }
 
-        return await next();
+    private static class Declared<TRequest>
+    {
+        public static readonly Permission? Permission = typeof(TRequest).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
+
+        public static readonly bool IsCommand = typeof(ICommand).IsAssignableFrom(typeof(TRequest));
     }
 }

@@ -54,8 +54,16 @@ public sealed record ProductListView(
 
     public ListProductsQuery ToQuery() => new(ToFilter(), SortBy, Descending, Page, PageSize);
 
+    /// <summary>
+    /// The address of this view's CSV file: the same search, filters and sort, every page (served by
+    /// <see cref="Csv.CsvEndpoints"/>, which reads the same query string).
+    /// </summary>
+    public string ToExportUri() => (this with { Page = 1, PageSize = DefaultPageSize }).ToUri(Csv.CsvEndpoints.ProductsExportPath.TrimStart('/'));
+
     /// <summary>The list's address for this view; defaults are left out to keep links short.</summary>
-    public string ToUri()
+    public string ToUri() => ToUri("products");
+
+    private string ToUri(string path)
     {
         var query = new Dictionary<string, string?>();
         if (Search.Length > 0) query["q"] = Search;
@@ -67,7 +75,7 @@ public sealed record ProductListView(
         if (Descending) query["desc"] = "true";
         if (Page != 1) query["page"] = Page.ToString(CultureInfo.InvariantCulture);
         if (PageSize != DefaultPageSize) query["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("products", query);
+        return QueryHelpers.AddQueryString(path, query);
     }
 
     public static string SortKey(ProductSortField field) => field switch

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using CatalogAdmin.Core.Import;
+using CatalogAdmin.Core.Products;
+using Microsoft.Data.Sqlite;
+
+namespace CatalogAdmin.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000`: one timed run of each CSV operation on a
+/// copy of the generated catalog (they take seconds, too long for BenchmarkDotNet's repetitions): export every product
+/// to a file; build an import of 100,000 rows (half updates of exported products with a new price, half new SKUs);
+/// preview it; apply it. For each: the time, and the growth of the managed heap (peak, sampled every 50 ms, over the
+/// heap after a full collection before it) and of the process's peak working set.
+/// </summary>
+internal static class CsvRun
+{
+    public static async Task<int> RunAsync(int products, int importRows)
+    {
+        string source;
+        await using (var fixture = await CatalogFixture.OpenAsync(products))
+        {
+            source = new SqliteConnectionStringBuilder(fixture.ConnectionString).DataSource;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"catalogadmin-csv-run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "catalog.db");
+        File.Copy(source, copy);
+        try
+        {
+            await using var fixture = await CatalogFixture.OpenFileAsync(copy, seedDemoData: false);
+            var exportFile = Path.Combine(folder, "export.csv");
+            await MeasureAsync($"export {products:N0} products", async () =>
+            {
+                await using var file = new FileStream(exportFile, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+                await ProductCsv.WriteAsync(fixture.Sender.CreateStream(new ExportProductsQuery()), file, CancellationToken.None);
+                return $"{file.Length / (1024.0 * 1024):N0} MB";
+            });
+
+            var importFile = Path.Combine(folder, "import.csv");
+            await WriteImportAsync(exportFile, importFile, importRows);
+            ImportPreview? preview = null;
+            await MeasureAsync($"preview {importRows:N0} rows", async () =>
+            {
+                await using var file = File.OpenRead(importFile);
+                preview = await fixture.Sender.Send(new PreviewProductImportQuery(file));
+                return preview.Summary;
+            });
+
+            await MeasureAsync($"apply {importRows:N0} rows", async () =>
+            {
+                await using var file = File.OpenRead(importFile);
+                var result = await fixture.Sender.Send(new ApplyProductImportCommand(file, preview!));
+                return $"{result.Created:N0} created, {result.Updated:N0} updated, {result.Conflicts.Count} conflicts";
+            });
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Half the rows: exported products (spread over the file) with their price raised by 1; half: new SKUs.</summary>
+    private static async Task WriteImportAsync(string exportFile, string importFile, int rows)
+    {
+        var updates = rows / 2;
+        var exported = File.ReadLines(exportFile).Skip(1).Where(line => !line.Contains('"')).Take(updates * 4).ToList();
+        await using var output = new StreamWriter(importFile);
+        await output.WriteAsync("SKU,Name,Price,Stock\r\n");
+        for (var i = 0; i < updates; i++)
+        {
+            var cells = exported[i * exported.Count / updates].Split(',');
+            var price = decimal.Parse(cells[3], CultureInfo.InvariantCulture) + 1m;
+            await output.WriteAsync($"{cells[0]},{cells[1]},{price.ToString("0.00", CultureInfo.InvariantCulture)},{cells[4]}\r\n");
+        }
+
+        for (var i = 0; i < rows - updates; i++)
+        {
+            await output.WriteAsync($"CSV-BENCH-{i:D7},Imported product {i},{(i % 500) + 0.99m:0.00},{i % 40}\r\n");
+        }
+    }
+
+    private static async Task MeasureAsync(string what, Func<Task<string>> run)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
+        var peakHeap = heapBefore;
+        long peakWorkingSet = workingSetBefore;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false));
+                process.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                try
+                {
+                    await Task.Delay(50, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+
+        var timer = Stopwatch.StartNew();
+        var outcome = await run();
+        timer.Stop();
+        await stop.CancelAsync();
+        await sampler;
+        Console.WriteLine(
+            $"{what}: {timer.Elapsed.TotalSeconds:N1} s; managed heap peak +{(peakHeap - heapBefore) / (1024.0 * 1024):N0} MB; " +
+            $"working set peak +{(peakWorkingSet - workingSetBefore) / (1024.0 * 1024):N0} MB ({outcome})");
+    }
+}
