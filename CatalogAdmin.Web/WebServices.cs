@@ -14,6 +14,7 @@ public static class WebServices
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
         services.AddBrowserClock();
+        services.AddScoped<CatalogAdmin.Web.Components.Pages.Products.ProductListReturn>();
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
