@@ -17,6 +17,7 @@ public static class WebServices
         services.AddSingleton<CatalogChangeBroadcaster>();
         services.AddBrowserClock();
         services.AddSingleton<ImportUploads>();
+        services.AddScoped<CatalogAdmin.Web.Components.Pages.Products.ProductListReturn>();
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();

@@ -22,13 +22,20 @@ internal static class SkuUniqueness
 
         var normalized = ProductRules.NormalizeSku(sku);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var taken = await db.Products.AnyAsync(p => p.Sku == normalized && p.Id != exceptProductId, cancellationToken);
-        if (taken)
+        var holder = await db.Products
+            .Where(p => p.Sku == normalized && p.Id != exceptProductId)
+            .Select(p => p.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null)
         {
-            errors.Add(nameof(Product.Sku), DuplicateMessage(normalized));
+            errors.Add(nameof(Product.Sku), DuplicateMessage(normalized, holder));
         }
     }
 
+    /// <summary>Names the product that holds the SKU, so staff know which one to look at (the form links to it).</summary>
+    public static string DuplicateMessage(string normalizedSku, string holderName) => $"SKU {normalizedSku} is already used by “{holderName}”.";
+
+    /// <summary>For a save that raced past the check: the holder is not known here.</summary>
     public static string DuplicateMessage(string normalizedSku) => $"SKU {normalizedSku} is already used by another product.";
 
     public static bool IsViolation(DbUpdateException exception) =>

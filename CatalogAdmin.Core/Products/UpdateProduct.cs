@@ -7,7 +7,8 @@ namespace CatalogAdmin.Core.Products;
 /// <summary>
 /// Saves new values over a product and returns its new version. <paramref name="Version"/> is the one
 /// the caller read with <see cref="GetProductQuery"/>; if the product has changed since, nothing is saved
-/// and <see cref="ConcurrencyConflictException"/> is thrown.
+/// and <see cref="ConcurrencyConflictException"/> is thrown. Values equal to the stored ones change nothing: no write,
+/// no notification, the same version back.
 /// </summary>
 [RequiresPermission(Permission.EditProducts)]
 public sealed record UpdateProductCommand(Guid Id, ProductFields Fields, long Version) : IRequest<long>, ICommand, IHasLogSubject
@@ -34,6 +35,13 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
         {
             product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
                 ?? throw new NotFoundException(nameof(Product), request.Id);
+
+            if (request.Fields.Normalized() == product.Fields)
+            {
+                // Nothing would change: write nothing, publish nothing, keep the version. Also when the caller's
+                // version is old: what it asks for is already what is stored, so there is nothing to conflict with.
+                return product.Version;
+            }
 
             if (product.Version != request.Version)
             {

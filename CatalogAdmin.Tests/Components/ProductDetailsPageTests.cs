@@ -2,6 +2,7 @@ using Bunit;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Tests.Infrastructure;
 using CatalogAdmin.Web.Components.Pages.Products;
+using Microsoft.Extensions.DependencyInjection;
 using static CatalogAdmin.Tests.Components.TestProducts;
 
 namespace CatalogAdmin.Tests.Components;
@@ -85,6 +86,37 @@ public sealed class ProductDetailsPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.Contains("\"Dell XPS 15\" had already been deleted by someone else.", SnackbarMessages()));
         Assert.EndsWith("/products", Navigation.Uri);
+    }
+
+    [Fact]
+    public void The_products_breadcrumb_leads_back_to_the_list_view_the_user_came_from()
+    {
+        _ = Services.GetRequiredService<ProductListReturn>(); // the list injects it on its first visit
+        Navigation.NavigateTo("products?q=mug&status=active&sort=price&desc=true&page=2");
+        Navigation.NavigateTo($"products/{Laptop.Id}");
+        Navigation.NavigateTo($"products/{Laptop.Id}/edit"); // pages after the list do not replace it
+
+        var page = RenderWithProviders<ProductDetailsPage>(p => p.Add(x => x.Id, Laptop.Id.ToString()));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "products?q=mug&status=active&sort=price&desc=true&page=2",
+            page.FindAll(".mud-breadcrumbs a").Single(a => a.TextContent.Trim() == "Products").GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_live_refresh_renames_the_breadcrumb_and_says_who_changed_the_product()
+    {
+        var page = RenderWithProviders<ProductDetailsPage>(p => p.Add(x => x.Id, Laptop.Id.ToString()));
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Find(".mud-breadcrumbs").TextContent));
+        var renamed = Laptop with { Fields = Laptop.Fields with { Name = "Dell XPS 16" }, Version = Laptop.Version + 1 };
+        Sender.Answer<GetProductQuery, ProductDto?>(_ => renamed);
+
+        await page.InvokeAsync(() => Broadcaster.BroadcastAsync(
+            new ProductUpdatedNotification(Laptop.Id, Laptop.Fields, renamed.Fields, DateTimeOffset.UtcNow) { ChangedBy = "ana@example.com" }));
+
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 16", page.Find(".mud-breadcrumbs").TextContent));
+        Assert.DoesNotContain("Dell XPS 15", page.Find(".mud-breadcrumbs").TextContent);
+        Assert.Contains("This product was just changed by ana@example.com; you see the latest values.", page.Markup);
     }
 
     internal static void ClickButton<T>(IRenderedComponent<T> page, string text)

@@ -26,7 +26,7 @@ public sealed class ProductEditorPageTests : MudBunitContext
             Assert.Contains("Name is required.", page.Markup);
             Assert.Contains("SKU may contain only letters A–Z, digits 0–9 and '-'.", page.Markup);
             Assert.Contains("Price must be between 0 and 1,000,000.", page.Markup);
-            Assert.Contains("Stock must be a whole number, for example 12.", page.Markup);
+            Assert.Contains("Stock must be a whole number, for example 12 or 1,234.", page.Markup);
         });
         Assert.DoesNotContain(Sender.Sent, request => request is ICommand); // only the categories were read
     }
@@ -120,7 +120,7 @@ public sealed class ProductEditorPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.Contains("Someone else changed this product", page.Markup));
         Assert.Equal("99", FieldInput(page, "Stock").GetAttribute("value"));
-        Assert.Contains("1799.00", page.Find("table").TextContent);
+        Assert.Contains("$1,799.00", page.Find("table").TextContent);
 
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Reload latest values").Click();
 

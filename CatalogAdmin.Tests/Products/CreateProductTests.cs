@@ -124,7 +124,7 @@ public sealed class CreateProductTests : HandlerTest
     {
         await CreateAsync(sku: "LAMP-1");
 
-        await AssertRefusedAsync(ValidCreate(sku: "lamp-1", name: "Other lamp"), "Sku", "SKU LAMP-1 is already used by another product.");
+        await AssertRefusedAsync(ValidCreate(sku: "lamp-1", name: "Other lamp"), "Sku", "SKU LAMP-1 is already used by “Desk lamp”.");
         await using var db = Host.OpenDb();
         Assert.Equal(1, await db.Products.CountAsync(TestContext.Current.CancellationToken));
     }

@@ -54,7 +54,7 @@ public sealed class UpdateProductTests : HandlerTest
         var refused = await Assert.ThrowsAsync<RequestValidationException>(
             () => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "taken-1", null, 1m, 1), 1)));
 
-        Assert.Equal(["SKU TAKEN-1 is already used by another product."], refused.Errors["Sku"]);
+        Assert.Equal(["SKU TAKEN-1 is already used by “Desk lamp”."], refused.Errors["Sku"]);
     }
 
     [Fact]
@@ -78,5 +78,36 @@ public sealed class UpdateProductTests : HandlerTest
         var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
         Assert.Equal((19.99m, 1L), (stored.Fields.Price, stored.Version));
         Assert.DoesNotContain(Notifications.Published, n => n is ProductUpdatedNotification);
+    }
+
+    [Fact]
+    public async Task A_save_that_changes_nothing_writes_nothing_and_publishes_nothing()
+    {
+        var id = await CreateAsync(sku: "LAMP-1", price: 24.50m);
+        var read = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        // The same values as typed in a form: untrimmed, SKU in lower case, the price with another scale.
+        var version = await Host.SendAsync(new UpdateProductCommand(
+            id, read.Fields with { Name = $" {read.Fields.Name} ", Sku = "lamp-1", Price = 24.5m }, read.Version));
+
+        var stored = (await Host.SendAsync(new GetProductQuery(id)))!;
+        Assert.Equal(read.Version, version);
+        Assert.Equal((read.Version, read.UpdatedAt), (stored.Version, stored.UpdatedAt));
+        Assert.DoesNotContain(Notifications.Published, n => n is ProductUpdatedNotification);
+    }
+
+    [Fact]
+    public async Task A_duplicate_sku_names_the_product_that_holds_it_and_the_lookup_finds_it()
+    {
+        var holder = await CreateAsync(sku: "TAKEN-1", name: "Brass lamp");
+        var id = await CreateAsync(sku: "MINE-1");
+
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.SendAsync(new UpdateProductCommand(id, new ProductFields("Lamp", "taken-1", null, 1m, 1), 1)));
+
+        Assert.Equal(["SKU TAKEN-1 is already used by “Brass lamp”."], refused.Errors["Sku"]);
+        Assert.Equal(new SkuHolder(holder, "Brass lamp"), await Host.SendAsync(new FindProductBySkuQuery(" taken-1 ", id)));
+        Assert.Null(await Host.SendAsync(new FindProductBySkuQuery("TAKEN-1", holder))); // its own SKU is no duplicate
     }
 }

@@ -44,8 +44,8 @@ public sealed class ProductFormModel
         nameof(Name) => ProductRules.NameError(text),
         nameof(Sku) => ProductRules.SkuError(text),
         nameof(Description) => ProductRules.DescriptionError(text),
-        nameof(Price) => TryParsePrice(text, culture, out var price) ? ProductRules.PriceError(price) : PriceFormatError(text),
-        nameof(Stock) => TryParseStock(text, culture, out var stock) ? ProductRules.StockError(stock) : StockFormatError(text),
+        nameof(Price) => TypedNumber.TryParsePrice(text, culture, out var price, out var error) ? ProductRules.PriceError(price) : error,
+        nameof(Stock) => TypedNumber.TryParseStock(text, culture, out var stock, out var error) ? ProductRules.StockError(stock) : error,
         _ => null,
     };
 
@@ -64,21 +64,39 @@ public sealed class ProductFormModel
     /// <summary>The typed values as the product's fields; call only when <see cref="IsValid"/>.</summary>
     public ProductFields ToFields(CultureInfo culture) => new(Name, Sku, Description, ParsePrice(culture), ParseStock(culture), Status, CategoryId);
 
+    /// <summary>What a valid price will be saved as ("Will be saved as $12.50"), or an example while the field is empty.</summary>
+    public static string PricePreview(string? text, CultureInfo culture) =>
+        string.IsNullOrWhiteSpace(text) ? $"For example {19.99m.ToString("0.00", culture)}"
+        : TypedNumber.TryParsePrice(text, culture, out var price, out _) && ProductRules.PriceError(price) is null
+            ? $"Will be saved as {TypedNumber.FormatPrice(price, culture)}"
+            : string.Empty;
+
+    /// <summary>
+    /// The fields whose meaning differs from <paramref name="other"/>'s: what is saved counts, not how it was typed
+    /// (" Lamp" is "Lamp", "1,999.00" is "1999"); text that does not parse counts as changed unless it is the same text.
+    /// </summary>
+    public IReadOnlyList<ProductField> ChangedFrom(ProductFormModel other, CultureInfo culture)
+    {
+        var changed = new List<ProductField>();
+        if (ProductRules.NormalizeName(Name) != ProductRules.NormalizeName(other.Name)) changed.Add(ProductField.Name);
+        if (ProductRules.NormalizeSku(Sku) != ProductRules.NormalizeSku(other.Sku)) changed.Add(ProductField.Sku);
+        if (ProductRules.NormalizeDescription(Description) != ProductRules.NormalizeDescription(other.Description)) changed.Add(ProductField.Description);
+        if (!SameNumber(Price, other.Price, text => TypedNumber.TryParsePrice(text, culture, out var p, out _) ? p : null)) changed.Add(ProductField.Price);
+        if (!SameNumber(Stock, other.Stock, text => TypedNumber.TryParseStock(text, culture, out var s, out _) ? s : null)) changed.Add(ProductField.Stock);
+        if (Status != other.Status) changed.Add(ProductField.Status);
+        if (CategoryId != other.CategoryId) changed.Add(ProductField.Category);
+        return changed;
+    }
+
+    private static bool SameNumber(string mine, string theirs, Func<string, decimal?> parse) =>
+        parse(mine) is { } a && parse(theirs) is { } b ? a == b : mine.Trim() == theirs.Trim();
+
     private decimal ParsePrice(CultureInfo culture) =>
-        TryParsePrice(Price, culture, out var price) ? price : throw new FormatException(PriceFormatError(Price));
+        TypedNumber.TryParsePrice(Price, culture, out var price, out var error) ? price : throw new FormatException(error);
 
     private int ParseStock(CultureInfo culture) =>
-        TryParseStock(Stock, culture, out var stock) ? stock : throw new FormatException(StockFormatError(Stock));
+        TypedNumber.TryParseStock(Stock, culture, out var stock, out var error) ? stock : throw new FormatException(error);
 
-    private static string PriceFormatError(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "Price is required." : "Price must be a number, for example 19.99.";
-
-    private static string StockFormatError(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "Stock is required." : "Stock must be a whole number, for example 12.";
-
-    private static bool TryParsePrice(string? text, CultureInfo culture, out decimal price) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.Number, culture, out price);
-
-    private static bool TryParseStock(string? text, CultureInfo culture, out int stock) =>
-        int.TryParse(text?.Trim(), NumberStyles.Integer | NumberStyles.AllowThousands, culture, out stock);
+    /// <summary>A field's name as the form labels it.</summary>
+    public static string Label(ProductField field) => field == ProductField.Sku ? "SKU" : field.ToString();
 }
