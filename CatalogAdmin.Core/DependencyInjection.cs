@@ -40,6 +40,7 @@ public static class DependencyInjection
         });
 
         AddRequestValidators(services);
+        services.AddScoped<TrashRetention>();
         return services;
     }
 

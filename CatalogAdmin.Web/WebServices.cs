@@ -1,6 +1,7 @@
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Web.Components.Shared;
+using CatalogAdmin.Web.Maintenance;
 using CatalogAdmin.Web.Notifications;
 using MediatR;
 
@@ -19,6 +20,9 @@ public static class WebServices
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
+
+        services.AddSingleton(TrashRetentionOptions.FromConfiguration(configuration));
+        services.AddHostedService<TrashRetentionService>();
         return services;
     }
 

@@ -48,7 +48,7 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
                 e.ProductName,
                 e.ProductSku,
                 e.OccurredAt,
-                db.Products.Any(p => p.Id == e.ProductId),
+                db.Products.Live().Any(p => p.Id == e.ProductId),
                 e.ChangedBy))
             .ToListAsync(cancellationToken);
 

@@ -32,7 +32,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
         ProductFields before;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+            product = await db.Products.Live().SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
                 ?? throw new NotFoundException(nameof(Product), request.Id);
 
             if (product.Version != request.Version)
@@ -52,7 +52,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
             }
             catch (DbUpdateConcurrencyException)
             {
-                var stillExists = await db.Products.AsNoTracking().AnyAsync(p => p.Id == request.Id, cancellationToken);
+                var stillExists = await db.Products.AsNoTracking().Live().AnyAsync(p => p.Id == request.Id, cancellationToken);
                 throw stillExists
                     ? new ConcurrencyConflictException(nameof(Product), request.Id)
                     : new NotFoundException(nameof(Product), request.Id);
