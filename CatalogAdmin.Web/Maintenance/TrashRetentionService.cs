@@ -34,6 +34,7 @@ public sealed partial class TrashRetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // SQLite's async calls complete synchronously: never hold up the app's start
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
