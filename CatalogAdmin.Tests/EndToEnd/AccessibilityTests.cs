@@ -163,7 +163,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
     private static async Task OpenThePurgeDialog(AccessibilityTests test, IPage page)
     {
         var name = await PutAProductInTheTrash(test, page);
-        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete {name} permanently" }).ClickAsync();
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete permanently: {name}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(name);
     }
 

@@ -25,7 +25,7 @@ public sealed class TrashTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         await Expect(Rows(page)).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync(sku);
         await Expect(row).ToContainTextAsync(BrowserAppFixture.EditorEmail); // who deleted it
-        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Delete {name} permanently" })).ToHaveCountAsync(0); // Admins only
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Delete permanently: {name}" })).ToHaveCountAsync(0); // Admins only
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Restore {name}" }).ClickAsync();
         await Expect(page.GetByText($"Restored \"{name}\"")).ToBeVisibleAsync();
@@ -52,7 +52,7 @@ public sealed class TrashTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         await GoToAsync(page, "trash");
         await page.GetByLabel("Search").FillAsync(sku);
         await Expect(Rows(page)).ToHaveCountAsync(1);
-        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete {name} permanently" }).ClickAsync();
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete permanently: {name}" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync($"Delete “{name}” permanently?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" }).ClickAsync();
