@@ -27,17 +27,18 @@ public sealed class CatalogFixture : IAsyncDisposable
 
     public ISender Sender { get; }
 
-    public static async Task<CatalogFixture> OpenAsync(int products)
+    /// <param name="trashed">How many of the products are in the trash.</param>
+    public static async Task<CatalogFixture> OpenAsync(int products, int trashed = 0)
     {
         var folder = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "catalogs"));
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"catalog-{products}.db");
+        var file = Path.Combine(folder, trashed == 0 ? $"catalog-{products}.db" : $"catalog-{products}-trashed-{trashed}.db");
         var fresh = !File.Exists(file);
         var fixture = await OpenFileAsync(file, seedDemoData: false);
         if (fresh)
         {
-            var result = await CatalogGenerator.GenerateAsync(fixture.ConnectionString, products);
-            Console.WriteLine($"// Generated {products:N0} products in {result.Elapsed.TotalSeconds:N1} s into {file}");
+            var result = await CatalogGenerator.GenerateAsync(fixture.ConnectionString, products, trashed: trashed);
+            Console.WriteLine($"// Generated {products:N0} products ({trashed:N0} in the trash) in {result.Elapsed.TotalSeconds:N1} s into {file}");
         }
 
         return fixture;

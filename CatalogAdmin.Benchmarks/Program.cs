@@ -37,7 +37,8 @@ if (args is ["circuits-memory", var memoryCircuits, .. var memoryRest])
 }
 
 var config = ManualConfig.Create(DefaultConfig.Instance)
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    // A catalog is generated in the first benchmark's setup on first use: allow the run that long.
+    .AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(15), logOutput: true)))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(CatalogAdmin.Benchmarks.CatalogFixture).Assembly).Run(args, config);
 return 0;

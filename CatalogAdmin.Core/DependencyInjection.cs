@@ -41,6 +41,7 @@ public static class DependencyInjection
         });
 
         AddRequestValidators(services);
+        services.AddScoped<TrashRetention>();
         return services;
     }
 

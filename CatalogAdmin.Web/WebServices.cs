@@ -3,6 +3,7 @@ using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Components.Shared;
+using CatalogAdmin.Web.Maintenance;
 using CatalogAdmin.Web.Notifications;
 using MediatR;
 
@@ -24,6 +25,9 @@ public static class WebServices
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
         services.AddTransient<INotificationHandler<ProductsImportedNotification>, ShowImportToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
+
+        services.AddSingleton(TrashRetentionOptions.FromConfiguration(configuration));
+        services.AddHostedService<TrashRetentionService>();
         return services;
     }
 

@@ -24,5 +24,7 @@ internal sealed class ActivityNames
 
     public StaffMemberName? Of(string? email) => email is null
         ? null
-        : new StaffMemberName(_names.GetValueOrDefault(email) ?? (email.Contains('@') ? UnknownAccount : email), _showEmails ? email : null);
+        : email.Contains('@')
+            ? new StaffMemberName(_names.GetValueOrDefault(email) ?? UnknownAccount, _showEmails ? email : null)
+            : new StaffMemberName(email); // not an account: a background task such as "Trash retention"
 }

@@ -58,7 +58,7 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
             .Select(e => new
             {
                 Entry = e,
-                ProductExists = e.ProductId != null && db.Products.Any(p => p.Id == e.ProductId),
+                ProductExists = e.ProductId != null && db.Products.Live().Any(p => p.Id == e.ProductId),
             })
             .ToListAsync(cancellationToken);
 

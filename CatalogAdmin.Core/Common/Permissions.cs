@@ -13,8 +13,11 @@ public enum Permission
     /// <summary>Read products, categories and the activity log.</summary>
     ViewCatalog,
 
-    /// <summary>Create, change and delete products.</summary>
+    /// <summary>Create, change and delete products (to the trash), and restore them from it.</summary>
     EditProducts,
+
+    /// <summary>Delete products from the trash permanently.</summary>
+    PurgeProducts,
 
     /// <summary>Create, rename and delete categories.</summary>
     ManageCategories,
@@ -30,6 +33,7 @@ public static class Permissions
     {
         [Permission.ViewCatalog] = [Roles.Viewer, Roles.Editor, Roles.Admin],
         [Permission.EditProducts] = [Roles.Editor, Roles.Admin],
+        [Permission.PurgeProducts] = [Roles.Admin],
         [Permission.ManageCategories] = [Roles.Editor, Roles.Admin],
         [Permission.ManageStaff] = [Roles.Admin],
     }.ToFrozenDictionary();

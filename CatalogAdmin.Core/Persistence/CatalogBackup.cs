@@ -33,7 +33,7 @@ public static class CatalogBackup
         await using var copy = new SqliteConnection($"Data Source={target};Pooling=False");
         await copy.OpenAsync(cancellationToken);
         await using var rebuild = copy.CreateCommand();
-        rebuild.CommandText = "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild'); INSERT INTO ProductWords(ProductWords) VALUES('rebuild');";
+        rebuild.CommandText = ProductSearchIndexes.RebuildSql;
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
     }
 }

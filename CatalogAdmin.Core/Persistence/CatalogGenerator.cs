@@ -37,9 +37,12 @@ public static class CatalogGenerator
 
     public sealed record Result(int Created, TimeSpan Elapsed);
 
-    public static async Task<Result> GenerateAsync(string connectionString, int count, int seed = 20261123, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="trashed">How many of the <paramref name="count"/> products are in the trash (moved there in the last 30 days).</param>
+    public static async Task<Result> GenerateAsync(
+        string connectionString, int count, int seed = 20261123, IProgress<int>? progress = null, int trashed = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trashed, count);
         var timer = Stopwatch.StartNew();
         var random = new Random(seed);
         var now = DateTimeOffset.UtcNow;
@@ -65,8 +68,8 @@ public static class CatalogGenerator
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO Products (Id, Name, Sku, SearchKey, Description, PriceCents, Stock, Status, CategoryId, CreatedAt, UpdatedAt, Version)
-                VALUES ($id, $name, $sku, $key, $description, $price, $stock, $status, $category, $created, $updated, 1)
+                INSERT INTO Products (Id, Name, Sku, SearchKey, Description, PriceCents, Stock, Status, CategoryId, CreatedAt, UpdatedAt, Version, DeletedAt, DeletedBy)
+                VALUES ($id, $name, $sku, $key, $description, $price, $stock, $status, $category, $created, $updated, 1, $deleted, $deletedBy)
                 """;
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var name = insert.Parameters.Add("$name", SqliteType.Text);
@@ -79,6 +82,8 @@ public static class CatalogGenerator
             var category = insert.Parameters.Add("$category", SqliteType.Text);
             var created = insert.Parameters.Add("$created", SqliteType.Integer);
             var updated = insert.Parameters.Add("$updated", SqliteType.Integer);
+            var deleted = insert.Parameters.Add("$deleted", SqliteType.Integer);
+            var deletedBy = insert.Parameters.Add("$deletedBy", SqliteType.Text);
             await insert.PrepareAsync(cancellationToken);
 
             for (var i = 0; i < batch; i++)
@@ -99,6 +104,10 @@ public static class CatalogGenerator
                 category.Value = random.Next(20) == 0 ? DBNull.Value : categories[random.Next(categories.Count)];
                 created.Value = createdAt.UtcTicks;
                 updated.Value = createdAt.AddMinutes(random.Next(0, 60 * 24 * 30)).UtcTicks;
+                // The first products generated are the trashed ones, each moved there at some minute of the last 30 days.
+                var inTrash = n < trashed;
+                deleted.Value = inTrash ? now.AddMinutes(-random.Next(0, 60 * 24 * 30)).UtcTicks : DBNull.Value;
+                deletedBy.Value = inTrash ? "editor@example.com" : DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -107,10 +116,9 @@ public static class CatalogGenerator
         }
 
         await ExecuteAsync(connection, transaction, [.. triggers,
-            "INSERT INTO ProductSearch(ProductSearch) VALUES('rebuild')",
-            "INSERT INTO ProductWords(ProductWords) VALUES('rebuild')",
-            "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products) WHERE Id = 1",
-            "UPDATE Categories SET ProductCount = (SELECT COUNT(*) FROM Products WHERE CategoryId = Categories.Id)"], cancellationToken);
+            ProductSearchIndexes.RebuildSql,
+            "UPDATE ProductCount SET Value = (SELECT COUNT(*) FROM Products WHERE DeletedAt IS NULL) WHERE Id = 1",
+            "UPDATE Categories SET ProductCount = (SELECT COUNT(*) FROM Products WHERE CategoryId = Categories.Id AND DeletedAt IS NULL)"], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // The planner's statistics for the new data (which index to walk for a filtered list).

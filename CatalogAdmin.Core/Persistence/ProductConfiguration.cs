@@ -36,6 +36,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         // Deleting a category leaves its products without one.
         product.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
 
+        // The trash: who moved a product there, and its list newest first. A partial index, so it holds only what is
+        // in the trash and the live list's indexes stay as they were.
+        product.Property(p => p.DeletedBy).HasMaxLength(256);
+        product.HasIndex(p => new { p.DeletedAt, p.Id }).HasFilter("DeletedAt IS NOT NULL");
+
         // Every sortable list column has an index ending in the Id tie-break, in the list's own order.
         product.HasIndex(p => p.Sku).IsUnique();
         product.HasIndex(p => new { p.Name, p.Id });

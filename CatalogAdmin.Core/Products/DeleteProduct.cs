@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Core.Products;
 
-/// <summary>Deletes a product. True when it deleted; false when the product was already gone.</summary>
+/// <summary>
+/// Moves a product to the trash (<see cref="Product.MoveToTrash"/>), from where it can be restored. True when it did;
+/// false when the product is missing or already in the trash.
+/// </summary>
 [RequiresPermission(Permission.EditProducts)]
 public sealed record DeleteProductCommand(Guid Id) : IRequest<bool>, ICommand, IHasLogSubject
 {
@@ -14,29 +17,36 @@ public sealed record DeleteProductCommand(Guid Id) : IRequest<bool>, ICommand, I
 internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<DeleteProductCommand, bool>
 {
+    /// <summary>Reads tried when another change is saved between this one's read and its write.</summary>
+    private const int Attempts = 3;
+
     public async Task<bool> Handle(DeleteProductCommand request, CancellationToken cancellationToken)
     {
-        ProductDeletedNotification deleted;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        ProductDeletedNotification? deleted = null;
+        for (var attempt = 1; deleted is null; attempt++)
         {
-            var product = await db.Products
-                .AsNoTracking()
-                .Where(p => p.Id == request.Id)
-                .Select(p => new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId))
-                .SingleOrDefaultAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var product = await db.Products.Live().SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken);
             if (product is null)
             {
                 return false;
             }
 
-            // Another delete may win between the read and this statement; then this one deleted nothing.
-            var deletedRows = await db.Products.Where(p => p.Id == request.Id).ExecuteDeleteAsync(cancellationToken);
-            if (deletedRows == 0)
+            var now = clock.GetUtcNow();
+            product.MoveToTrash(user.Name, now);
+            try
             {
-                return false;
+                await db.SaveChangesAsync(cancellationToken);
+                deleted = new ProductDeletedNotification(request.Id, product.Fields, now) { ChangedBy = user.Name };
             }
-
-            deleted = new ProductDeletedNotification(request.Id, product, clock.GetUtcNow()) { ChangedBy = user.Name };
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Saved since the read (an edit, or another delete): read again; a second delete then finds it gone.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(nameof(Product), request.Id);
+            }
         }
 
         await publisher.Publish(deleted, CancellationToken.None);

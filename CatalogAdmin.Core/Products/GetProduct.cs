@@ -27,6 +27,7 @@ internal sealed class GetProductHandler(IDbContextFactory<CatalogDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Products
             .AsNoTracking()
+            .Live()
             .Where(p => p.Id == request.Id)
             .Select(p => new ProductDto(
                 p.Id,

@@ -126,7 +126,7 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
 
         // First the page's ids: the inner query (scope, order, limit) is planned alone along the sort order's index, and
         // reads only the columns the tests need. Then those rows, whole.
-        var firstRows = ProductSelection.Ordered(ProductSelection.InScope(db.Products.AsNoTracking(), filter), request.SortBy, request.Descending)
+        var firstRows = ProductSelection.Ordered(ProductSelection.InScope(db.Products.AsNoTracking().Live(), filter), request.SortBy, request.Descending)
             .Take((int)Math.Min(rows, WalkMaxRows));
         var ids = await ProductSelection.Ordered(ProductSelection.Tested(firstRows, filter, testSearch: true), request.SortBy, request.Descending)
             .Skip(skip)
@@ -138,7 +138,7 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
             return null; // the matches lie further along: not all of the page was among the rows read
         }
 
-        return await Page(db, db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)), request, skip: 0).ToListAsync(cancellationToken);
+        return await Page(db, db.Products.AsNoTracking().Live().Where(p => ids.Contains(p.Id)), request, skip: 0).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<ProductListItem> Page(CatalogDbContext db, IQueryable<Product> products, ListProductsQuery request, int skip) =>

@@ -48,6 +48,14 @@ public sealed class Product
     /// <summary>Concurrency token: changes on every update, so a save based on an older read is refused.</summary>
     public long Version { get; private set; }
 
+    /// <summary>When the product was moved to the trash; null while it is live (in the list, search and counts).</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>Who moved the product to the trash.</summary>
+    public string? DeletedBy { get; private set; }
+
+    public bool IsInTrash => DeletedAt is not null;
+
     /// <summary>The editable fields as one value (not stored as such: each is its own column).</summary>
     public ProductFields Fields => new(Name, Sku, Description, Price, Stock, Status, CategoryId);
 
@@ -55,6 +63,36 @@ public sealed class Product
     {
         Apply(fields);
         UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
+
+    /// <summary>
+    /// Moves the product to the trash: it leaves the list, search and counts (the database's triggers follow DeletedAt)
+    /// but keeps every value and its SKU until it is restored or purged. A new version, so a form opened before
+    /// cannot save over it.
+    /// </summary>
+    public void MoveToTrash(string? by, DateTimeOffset at)
+    {
+        if (IsInTrash)
+        {
+            throw new InvalidOperationException($"Product {Id} is already in the trash.");
+        }
+
+        DeletedAt = at.ToUniversalTime();
+        DeletedBy = by;
+        Version++;
+    }
+
+    /// <summary>Brings the product back from the trash with all its values (its category is none if that was deleted meanwhile).</summary>
+    public void Restore()
+    {
+        if (!IsInTrash)
+        {
+            throw new InvalidOperationException($"Product {Id} is not in the trash.");
+        }
+
+        DeletedAt = null;
+        DeletedBy = null;
         Version++;
     }
 

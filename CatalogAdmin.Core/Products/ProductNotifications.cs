@@ -9,7 +9,7 @@ public interface IProductChangeNotification : INotification
 
     Guid ProductId { get; }
 
-    /// <summary>The product's name after the change (before it, for a deletion).</summary>
+    /// <summary>The product's name after the change (before it, for a deletion or purge).</summary>
     string Name { get; }
 
     string Sku { get; }
@@ -22,7 +22,7 @@ public interface IProductChangeNotification : INotification
     /// <summary>The product's fields before the change; null for a new product.</summary>
     ProductFields? Before { get; }
 
-    /// <summary>The product's fields after the change; null once it is deleted.</summary>
+    /// <summary>The product's fields after the change; null once it is in the trash or purged.</summary>
     ProductFields? After { get; }
 }
 
@@ -30,7 +30,15 @@ public enum ProductChangeKind
 {
     Created,
     Updated,
+
+    /// <summary>Moved to the trash (DeleteProductCommand): it can still be restored.</summary>
     Deleted,
+
+    /// <summary>Brought back from the trash.</summary>
+    Restored,
+
+    /// <summary>Deleted permanently from the trash, by an Admin or by the trash's retention.</summary>
+    Purged,
 }
 
 /// <summary>Published by the create handler once the new product is saved.</summary>
@@ -65,7 +73,7 @@ public sealed record ProductUpdatedNotification(Guid ProductId, ProductFields Be
     ProductFields? IProductChangeNotification.After => After;
 }
 
-/// <summary>Published by the delete handler once the product is gone.</summary>
+/// <summary>Published by the delete handler once the product is in the trash.</summary>
 public sealed record ProductDeletedNotification(Guid ProductId, ProductFields Fields, DateTimeOffset OccurredAt) : IProductChangeNotification
 {
     public string? ChangedBy { get; init; }
@@ -77,6 +85,39 @@ public sealed record ProductDeletedNotification(Guid ProductId, ProductFields Fi
     public string Sku => Fields.Sku;
 
     public ProductFields Before => Fields;
+
+    public ProductFields? After => null;
+}
+
+/// <summary>Published by the restore handler once the product is back from the trash.</summary>
+public sealed record ProductRestoredNotification(Guid ProductId, ProductFields Fields, DateTimeOffset OccurredAt) : IProductChangeNotification
+{
+    public string? ChangedBy { get; init; }
+
+    public ProductChangeKind Kind => ProductChangeKind.Restored;
+
+    public string Name => Fields.Name;
+
+    public string Sku => Fields.Sku;
+
+    public ProductFields? Before => null;
+
+    public ProductFields After => Fields;
+}
+
+/// <summary>Published once a product is deleted permanently from the trash (by an Admin, or by the retention: ChangedBy says).</summary>
+public sealed record ProductPurgedNotification(Guid ProductId, ProductFields Fields, DateTimeOffset OccurredAt) : IProductChangeNotification
+{
+    public string? ChangedBy { get; init; }
+
+    public ProductChangeKind Kind => ProductChangeKind.Purged;
+
+    public string Name => Fields.Name;
+
+    public string Sku => Fields.Sku;
+
+    /// <summary>Null: the product had already left the list, search and counts when it went to the trash.</summary>
+    public ProductFields? Before => null;
 
     public ProductFields? After => null;
 }

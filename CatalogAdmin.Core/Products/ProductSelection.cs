@@ -24,7 +24,7 @@ internal static class ProductSelection
     {
         if (filter.SearchText is not { } search || filter.CategoryId is not null)
         {
-            return Tested(InScope(db.Products.AsNoTracking(), filter), filter, testSearch: true);
+            return Tested(InScope(db.Products.AsNoTracking().Live(), filter), filter, testSearch: true);
         }
 
         return Tested(InScope(Searched(db, search), filter), filter, testSearch: false);
@@ -175,10 +175,10 @@ internal static class ProductSelection
         return IndexSearch(search) switch
         {
             (SearchIndex.Trigram, var query) =>
-                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {query})").AsNoTracking(),
+                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {query})").AsNoTracking().Live(),
             (SearchIndex.Words, var query) =>
-                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query})").AsNoTracking(),
-            _ => db.Products.AsNoTracking().Where(StartsWith(search)),
+                db.Products.FromSql($"SELECT * FROM Products WHERE rowid IN (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query})").AsNoTracking().Live(),
+            _ => db.Products.AsNoTracking().Live().Where(StartsWith(search)),
         };
     }
 

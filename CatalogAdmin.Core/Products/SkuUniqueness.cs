@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>
-/// A SKU belongs to one product, ignoring case. Validators check it up front for a clear message;
-/// the unique index catches two saves that race past that check, and both become the same error.
+/// A SKU belongs to one product, ignoring case, and stays reserved while that product is in the trash (the unique
+/// index covers trashed products too). Validators check it up front for a clear message; the unique index catches
+/// two saves that race past that check, and both become the same error.
 /// </summary>
 internal static class SkuUniqueness
 {
@@ -24,11 +25,11 @@ internal static class SkuUniqueness
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var holder = await db.Products
             .Where(p => p.Sku == normalized && p.Id != exceptProductId)
-            .Select(p => p.Name)
+            .Select(p => new { p.Name, InTrash = p.DeletedAt != null })
             .FirstOrDefaultAsync(cancellationToken);
         if (holder is not null)
         {
-            errors.Add(nameof(Product.Sku), DuplicateMessage(normalized, holder));
+            errors.Add(nameof(Product.Sku), holder.InTrash ? InTrashMessage(normalized, holder.Name) : DuplicateMessage(normalized, holder.Name));
         }
     }
 
@@ -37,6 +38,9 @@ internal static class SkuUniqueness
 
     /// <summary>For a save that raced past the check: the holder is not known here.</summary>
     public static string DuplicateMessage(string normalizedSku) => $"SKU {normalizedSku} is already used by another product.";
+
+    public static string InTrashMessage(string normalizedSku, string holderName) =>
+        $"SKU {normalizedSku} is held by “{holderName}”, a product in the trash. Restore that product, or delete it permanently, to use the SKU here.";
 
     public static bool IsViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&

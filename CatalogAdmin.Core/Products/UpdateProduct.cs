@@ -33,7 +33,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
         ProductFields before;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
+            product = await db.Products.Live().SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
                 ?? throw new NotFoundException(nameof(Product), request.Id);
 
             if (request.Fields.Normalized() == product.Fields)
@@ -60,7 +60,7 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
             }
             catch (DbUpdateConcurrencyException)
             {
-                var stillExists = await db.Products.AsNoTracking().AnyAsync(p => p.Id == request.Id, cancellationToken);
+                var stillExists = await db.Products.AsNoTracking().Live().AnyAsync(p => p.Id == request.Id, cancellationToken);
                 throw stillExists
                     ? new ConcurrencyConflictException(nameof(Product), request.Id)
                     : new NotFoundException(nameof(Product), request.Id);

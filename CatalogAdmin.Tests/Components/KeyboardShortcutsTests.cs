@@ -117,9 +117,9 @@ public sealed class KeyboardShortcutsTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(Roles.Viewer, new[] { "Products", "Activity" })]
-    [InlineData(Roles.Editor, new[] { "Products", "New product", "Activity" })]
-    [InlineData(Roles.Admin, new[] { "Products", "New product", "Activity", "Staff" })]
+    [InlineData(Roles.Viewer, new[] { "Products", "Activity", "Trash" })]
+    [InlineData(Roles.Editor, new[] { "Products", "New product", "Activity", "Trash" })]
+    [InlineData(Roles.Admin, new[] { "Products", "New product", "Activity", "Trash", "Staff" })]
     public async Task The_palette_offers_only_the_pages_the_user_may_open(string role, string[] pages)
     {
         SignInAs("someone@example.com", role);

@@ -20,7 +20,12 @@ public sealed class ShowProductToastTests : MudBunitContext
         await providers.InvokeAsync(() => toast.Handle(new ProductUpdatedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
         await providers.InvokeAsync(() => toast.Handle(new ProductDeletedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
 
-        Assert.Equal(["Created \"Dell XPS 15\"", "Updated \"Dell XPS 15\"", "Deleted \"Dell XPS 15\""], SnackbarMessages());
+        await providers.InvokeAsync(() => toast.Handle(new ProductRestoredNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
+        await providers.InvokeAsync(() => toast.Handle(new ProductPurgedNotification(id, new ProductFields("Dell XPS 15", "DELL-XPS15", null, 1m, 1), DateTimeOffset.UtcNow), default));
+
+        Assert.Equal(
+            ["Created \"Dell XPS 15\"", "Updated \"Dell XPS 15\"", "Moved \"Dell XPS 15\" to the trash", "Restored \"Dell XPS 15\"", "Deleted \"Dell XPS 15\" permanently"],
+            SnackbarMessages());
         providers.WaitForAssertion(() => Assert.Contains("Created \"Dell XPS 15\"", providers.Find(".mud-snackbar").TextContent));
     }
 }

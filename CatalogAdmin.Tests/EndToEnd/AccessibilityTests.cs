@@ -37,6 +37,9 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         new("import", "products/import"),
         new("import preview with errors", "products/import", Then: PreviewAFileWithErrors),
         new("import preview with errors, phone", "products/import", Phone: true, Then: PreviewAFileWithErrors),
+        new("trash", "products", Then: PutAProductInTheTrash),
+        new("trash, phone", "products", Phone: true, Then: PutAProductInTheTrash),
+        new("trash, delete permanently dialog", "products", Then: OpenThePurgeDialog),
         new("activity", "activity"),
         new("activity, phone", "activity", Phone: true),
         new("staff", "staff"),
@@ -147,6 +150,26 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         await OpenASeededProduct(test, page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Dell XPS 15 Laptop");
+    }
+
+    /// <summary>A product of the test's own, deleted from its details page; ends on the trash page, which lists it.</summary>
+    private static async Task<string> PutAProductInTheTrash(AccessibilityTests test, IPage page)
+    {
+        var name = Unique("Trashed lamp");
+        await CreateProductAsync(page, name, UniqueSku("AXE"), "20.00", "3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(test.Url("products"));
+        await test.GoToAsync(page, "trash");
+        await Expect(Row(page, name)).ToBeVisibleAsync();
+        return name;
+    }
+
+    private static async Task OpenThePurgeDialog(AccessibilityTests test, IPage page)
+    {
+        var name = await PutAProductInTheTrash(test, page);
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete permanently: {name}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(name);
     }
 
     private static async Task EditASeededProduct(AccessibilityTests test, IPage page)

@@ -26,7 +26,7 @@ public sealed class DeleteAndRoutingTests(BrowserAppFixture fixture) : BrowserTe
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Expect(page.GetByText($"Deleted \"{name}\"")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Moved \"{name}\" to the trash")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(Url("products"));
         await GoToAsync(page, new Uri(details).PathAndQuery.TrimStart('/'));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Product not found" })).ToBeVisibleAsync();

@@ -17,6 +17,8 @@ public sealed class NotificationRecorder
         services.AddTransient<INotificationHandler<ProductCreatedNotification>, Handler>();
         services.AddTransient<INotificationHandler<ProductUpdatedNotification>, Handler>();
         services.AddTransient<INotificationHandler<ProductDeletedNotification>, Handler>();
+        services.AddTransient<INotificationHandler<ProductRestoredNotification>, Handler>();
+        services.AddTransient<INotificationHandler<ProductPurgedNotification>, Handler>();
         return recorder;
     }
 

@@ -69,7 +69,7 @@ public sealed class RequestAuthorizationTests : HandlerTest
         }
 
         await using var db = Host.OpenDb();
-        var stored = await db.Products.Select(p => p.Sku).ToListAsync(TestContext.Current.CancellationToken);
+        var stored = await db.Products.Live().Select(p => p.Sku).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(allowed ? ["CHAIR-1"] : ["LAMP-1"], stored);
     }
 

@@ -10,11 +10,16 @@ namespace CatalogAdmin.Web.Notifications;
 /// </summary>
 internal sealed class ShowProductToast(ISnackbar snackbar) : ProductChangeHandler
 {
-    public static string MessageFor(IProductChangeNotification change) => $"{change.Kind} \"{change.Name}\"";
+    public static string MessageFor(IProductChangeNotification change) => change.Kind switch
+    {
+        ProductChangeKind.Deleted => $"Moved \"{change.Name}\" to the trash",
+        ProductChangeKind.Purged => $"Deleted \"{change.Name}\" permanently",
+        _ => $"{change.Kind} \"{change.Name}\"",
+    };
 
     protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken)
     {
-        snackbar.Add(MessageFor(change), change.Kind == ProductChangeKind.Deleted ? Severity.Info : Severity.Success);
+        snackbar.Add(MessageFor(change), change.Kind is ProductChangeKind.Deleted or ProductChangeKind.Purged ? Severity.Info : Severity.Success);
         return Task.CompletedTask;
     }
 }

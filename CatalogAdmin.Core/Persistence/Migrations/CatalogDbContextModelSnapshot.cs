@@ -117,6 +117,13 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -158,6 +165,9 @@ namespace CatalogAdmin.Core.Persistence.Migrations
 
                     b.HasIndex("Sku")
                         .IsUnique();
+
+                    b.HasIndex("DeletedAt", "Id")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name", "Id");
 
