@@ -10,7 +10,8 @@ namespace CatalogAdmin.Web.Notifications;
 /// </summary>
 internal sealed class ShowProductToast(ISnackbar snackbar) : ProductChangeHandler
 {
-    public static string MessageFor(IProductChangeNotification change) => $"{change.Kind} \"{change.Name}\"";
+    public static string MessageFor(IProductChangeNotification change) =>
+        change is ProductUpdatedNotification { Source: ChangeSource.Revert } ? $"Reverted a change of \"{change.Name}\"" : $"{change.Kind} \"{change.Name}\"";
 
     protected override Task HandleAsync(IProductChangeNotification change, CancellationToken cancellationToken)
     {
