@@ -6,6 +6,7 @@ using CatalogAdmin.Benchmarks.Circuits;
 
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*'          (all benchmarks, ~4 minutes)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*Pipeline*' (one class)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*History*'  (history writes at 1M products, a 10,000-entry history)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db (circuit load test)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits-memory 10 [catalog.db] [/activity] (heap profile of idle circuits)

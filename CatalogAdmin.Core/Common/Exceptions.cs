@@ -41,4 +41,10 @@ public sealed class ConcurrencyConflictException(string entityName, object key)
 {
     public string EntityName { get; } = entityName;
     public object Key { get; } = key;
+
+    /// <summary>When known, the fields that changed since and their values now (e.g. for a revert that found a later change).</summary>
+    public IReadOnlyList<FieldChangedSince> ChangedSince { get; init; } = [];
 }
+
+/// <summary>A field someone changed since the caller's view, with its value now (invariant text, null for none).</summary>
+public sealed record FieldChangedSince(string Field, string? CurrentValue);

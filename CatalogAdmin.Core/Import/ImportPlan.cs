@@ -10,16 +10,16 @@ namespace CatalogAdmin.Core.Import;
 public sealed record ImportError(int Row, string Column, string Message);
 
 /// <summary>One field a row changes: its values before and after, as text.</summary>
-public sealed record FieldChange(string Field, string? Old, string? New);
+public sealed record ImportedFieldChange(string Field, string? Old, string? New);
 
 /// <summary>What a row will do to an existing product.</summary>
-public sealed record ImportChange(int Row, string Sku, string Name, IReadOnlyList<FieldChange> Changes);
+public sealed record ImportChange(int Row, string Sku, string Name, IReadOnlyList<ImportedFieldChange> Changes);
 
 /// <summary>A product the import found when it was planned.</summary>
 internal sealed record ExistingProduct(Guid Id, ProductFields Fields, long Version, string? CategoryName);
 
 /// <summary>A valid row that creates (<see cref="Existing"/> null) or updates a product, with the values it will have.</summary>
-internal sealed record PlannedRow(int Row, string Sku, ExistingProduct? Existing, ProductFields Fields, string? CategoryName, IReadOnlyList<FieldChange> Changes);
+internal sealed record PlannedRow(int Row, string Sku, ExistingProduct? Existing, ProductFields Fields, string? CategoryName, IReadOnlyList<ImportedFieldChange> Changes);
 
 /// <summary>
 /// What an import file would do to the catalog as it is now: the rows that create, update or change nothing, every
@@ -231,38 +231,38 @@ internal sealed class ImportPlan
     /// <summary>The row's text for a column the file has (null when it has none), untrimmed.</summary>
     private string? Cell(ImportRow row, ImportColumn column) => Table.Has(column) ? row[column] ?? string.Empty : null;
 
-    private static List<FieldChange> Changes(ExistingProduct current, ProductFields after, string? categoryName)
+    private static List<ImportedFieldChange> Changes(ExistingProduct current, ProductFields after, string? categoryName)
     {
         var before = current.Fields;
-        var changes = new List<FieldChange>();
+        var changes = new List<ImportedFieldChange>();
         if (before.Name != after.Name)
         {
-            changes.Add(new FieldChange(ProductCsv.NameHeader, before.Name, after.Name));
+            changes.Add(new ImportedFieldChange(ProductCsv.NameHeader, before.Name, after.Name));
         }
 
         if (before.Description != after.Description)
         {
-            changes.Add(new FieldChange(ProductCsv.DescriptionHeader, before.Description, after.Description));
+            changes.Add(new ImportedFieldChange(ProductCsv.DescriptionHeader, before.Description, after.Description));
         }
 
         if (before.Price != after.Price)
         {
-            changes.Add(new FieldChange(ProductCsv.PriceHeader, ProductCsv.FormatPrice(before.Price), ProductCsv.FormatPrice(after.Price)));
+            changes.Add(new ImportedFieldChange(ProductCsv.PriceHeader, ProductCsv.FormatPrice(before.Price), ProductCsv.FormatPrice(after.Price)));
         }
 
         if (before.Stock != after.Stock)
         {
-            changes.Add(new FieldChange(ProductCsv.StockHeader, before.Stock.ToString(CultureInfo.InvariantCulture), after.Stock.ToString(CultureInfo.InvariantCulture)));
+            changes.Add(new ImportedFieldChange(ProductCsv.StockHeader, before.Stock.ToString(CultureInfo.InvariantCulture), after.Stock.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (before.Status != after.Status)
         {
-            changes.Add(new FieldChange(ProductCsv.StatusHeader, before.Status.ToString(), after.Status.ToString()));
+            changes.Add(new ImportedFieldChange(ProductCsv.StatusHeader, before.Status.ToString(), after.Status.ToString()));
         }
 
         if (CategoryRules.Key(current.CategoryName) != CategoryRules.Key(categoryName))
         {
-            changes.Add(new FieldChange(ProductCsv.CategoryHeader, current.CategoryName, categoryName));
+            changes.Add(new ImportedFieldChange(ProductCsv.CategoryHeader, current.CategoryName, categoryName));
         }
 
         return changes;

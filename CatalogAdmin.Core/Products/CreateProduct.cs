@@ -21,11 +21,13 @@ internal sealed class CreateProductHandler(IDbContextFactory<CatalogDbContext> d
 {
     public async Task<Guid> Handle(CreateProductCommand request, CancellationToken cancellationToken)
     {
-        var product = new Product(request.Fields, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var product = new Product(request.Fields, now);
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.Products.Add(product);
+            ProductHistory.Record(db, product, before: null, ProductHistoryKind.Created, ChangeSource.Form, user.Name, now, changedByRole: ProductHistory.RoleOf(user));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -62,6 +62,9 @@ public sealed record ProductUpdatedNotification(Guid ProductId, ProductFields Be
 {
     public string? ChangedBy { get; init; }
 
+    /// <summary>Where the change came from: the form, or a revert of an earlier change.</summary>
+    public ChangeSource Source { get; init; } = ChangeSource.Form;
+
     public ProductChangeKind Kind => ProductChangeKind.Updated;
 
     public string Name => After.Name;

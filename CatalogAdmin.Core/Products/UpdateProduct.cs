@@ -52,7 +52,9 @@ internal sealed class UpdateProductHandler(IDbContextFactory<CatalogDbContext> d
             // so a change saved by someone else between our read and our write is refused too.
             db.Entry(product).Property(p => p.Version).OriginalValue = request.Version;
             before = product.Fields;
-            product.Update(request.Fields, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            product.Update(request.Fields, now);
+            ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.Form, user.Name, now, changedByRole: ProductHistory.RoleOf(user));
 
             try
             {

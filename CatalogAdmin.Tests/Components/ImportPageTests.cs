@@ -22,7 +22,7 @@ public sealed class ImportPageTests : MudBunitContext
             new ImportError(5, "SKU", "SKU MUG-1 is already on row 2 of this file."),
             new ImportError(7, "Status", "Status must be Draft, Active, Archived (it is “Sold”)."),
         ],
-        Samples: [new ImportChange(4, "LAMP-1", "Desk lamp", [new FieldChange("Price", "19.99", "24.99")])],
+        Samples: [new ImportChange(4, "LAMP-1", "Desk lamp", [new ImportedFieldChange("Price", "19.99", "24.99")])],
         NewCategories: ["Kitchen"],
         IgnoredColumns: ["Notes"],
         SkippedRows: 0,

@@ -30,6 +30,8 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         new("delete dialog, phone", "products", Phone: true, Then: OpenTheDeleteDialog),
         new("edit", "products", Then: EditASeededProduct),
         new("edit with a conflict", "products", Then: MakeAConflict),
+        new("history with a revert conflict", "products", Then: MakeARevertConflict),
+        new("history with a revert conflict, phone", "products", Phone: true, Then: MakeARevertConflict),
         new("new with errors", "products/new", Then: SaveTheEmptyForm),
         new("new with errors, phone", "products/new", Phone: true, Then: SaveTheEmptyForm),
         new("categories", "categories"),
@@ -195,6 +197,22 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         await page.GetByLabel("Price").FillAsync("22.00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByText("Someone else changed this product")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A product changed twice; reverting the first change finds the price changed since.</summary>
+    private static async Task MakeARevertConflict(AccessibilityTests test, IPage page)
+    {
+        await CreateProductAsync(page, Unique("History lamp"), UniqueSku("AXE"), "20.00", "3");
+        foreach (var price in new[] { "21.00", "22.00" })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+            await page.GetByLabel("Price").FillAsync(price);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(page.Locator("li.history-entry").First).ToContainTextAsync("→ $" + price);
+        }
+
+        await page.Locator("li.history-entry").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Revert" }).ClickAsync();
+        await Expect(page.GetByText("Nothing was reverted")).ToBeVisibleAsync();
     }
 
     private static async Task SaveTheEmptyForm(AccessibilityTests test, IPage page)

@@ -19,7 +19,7 @@ public sealed class ImportProductsTests : ImportTest
         Assert.Equal(["Kitchen"], preview.NewCategories);
         var sample = Assert.Single(preview.Samples);
         Assert.Equal(
-            [new FieldChange("Description", "Old description", null), new FieldChange("Stock", "2", "9"), new FieldChange("Category", null, "Kitchen")],
+            [new ImportedFieldChange("Description", "Old description", null), new ImportedFieldChange("Stock", "2", "9"), new ImportedFieldChange("Category", null, "Kitchen")],
             sample.Changes);
         Assert.Equal("Old description", (await FieldsOfAsync("UPD-1")).Description); // the preview wrote nothing
 

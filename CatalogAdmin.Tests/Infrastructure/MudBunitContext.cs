@@ -48,6 +48,10 @@ public abstract class MudBunitContext : BunitContext
         // The products list's filter and the product form offer the categories; none unless a test says otherwise.
         Sender.Answer<ListCategoriesQuery, IReadOnlyList<CategoryDto>>(_ => []);
 
+        // The details page shows the product's history; none unless a test says otherwise.
+        Sender.Answer<CatalogAdmin.Core.Products.ListProductHistoryQuery, PagedResult<CatalogAdmin.Core.Products.ProductHistoryEntryDto>>(
+            query => new([], 0, query.Page, query.PageSize));
+
         // Pages show editing actions only to Editors and Admins; tests sign in as an Editor unless they say otherwise.
         Authorization = AddAuthorization();
         SignInAs("editor@example.com", CatalogAdmin.Core.Roles.Editor);

@@ -10,10 +10,11 @@ namespace CatalogAdmin.Web.Notifications;
 /// </summary>
 internal sealed class ShowProductToast(ISnackbar snackbar) : ProductChangeHandler
 {
-    public static string MessageFor(IProductChangeNotification change) => change.Kind switch
+    public static string MessageFor(IProductChangeNotification change) => change switch
     {
-        ProductChangeKind.Deleted => $"Moved \"{change.Name}\" to the trash",
-        ProductChangeKind.Purged => $"Deleted \"{change.Name}\" permanently",
+        ProductUpdatedNotification { Source: ChangeSource.Revert } => $"Reverted a change of \"{change.Name}\"",
+        { Kind: ProductChangeKind.Deleted } => $"Moved \"{change.Name}\" to the trash",
+        { Kind: ProductChangeKind.Purged } => $"Deleted \"{change.Name}\" permanently",
         _ => $"{change.Kind} \"{change.Name}\"",
     };
 

@@ -8,4 +8,5 @@ window.catalogAdmin = Object.assign(window.catalogAdmin ?? {}, {
         return stored === null ? matchMedia("(prefers-color-scheme: dark)").matches : stored === "true";
     },
     saveDarkMode: (isDark) => localStorage.setItem("catalogAdmin.darkMode", String(isDark)),
+    scrollIntoView: (id) => document.getElementById(id)?.scrollIntoView({ block: "start" }),
 });
