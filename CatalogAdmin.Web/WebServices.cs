@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Notifications;
@@ -18,6 +19,7 @@ public static class WebServices
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
+        services.AddTransient<INotificationHandler<ProductsChangedInBulkNotification>, ShowBulkToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
         return services;
     }

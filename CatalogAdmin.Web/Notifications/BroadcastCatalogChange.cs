@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Core.Staff;
@@ -5,10 +6,13 @@ using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
-/// <summary>Passes every saved product, category or staff account change to the open pages of all circuits.</summary>
+/// <summary>Passes every saved product, category or staff account change, and every bulk change, to the open pages of all circuits.</summary>
 internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
-    : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>, INotificationHandler<StaffChangedNotification>
+    : ProductChangeHandler, INotificationHandler<CategoryChangedNotification>, INotificationHandler<StaffChangedNotification>,
+      INotificationHandler<ProductsChangedInBulkNotification>
 {
+    public Task Handle(ProductsChangedInBulkNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     public Task Handle(StaffChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
