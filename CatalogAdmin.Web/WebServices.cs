@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Web.Csv;
@@ -24,6 +25,7 @@ public static class WebServices
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
         services.AddTransient<INotificationHandler<ProductsImportedNotification>, ShowImportToast>();
+        services.AddTransient<INotificationHandler<ProductsChangedInBulkNotification>, ShowBulkToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
 
         services.AddSingleton(TrashRetentionOptions.FromConfiguration(configuration));

@@ -39,7 +39,8 @@ public sealed record ProductListItem(
     ProductStatus Status,
     Guid? CategoryId,
     string? CategoryName,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    long Version = 1);
 
 internal sealed class ListProductsValidator : IRequestValidator<ListProductsQuery>
 {
@@ -148,5 +149,6 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
             .Select(p => new ProductListItem(
                 p.Id, p.Name, p.Sku, p.Price, p.Stock, p.Status, p.CategoryId,
                 db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),
-                p.UpdatedAt));
+                p.UpdatedAt,
+                p.Version));
 }

@@ -35,7 +35,7 @@ public sealed class ProductsPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
         Assert.Equal(new ListProductsQuery(ProductFilter.All, ProductSortField.Name, false, 1, 25), Sender.SentOf<ListProductsQuery>()[0]);
         var headers = page.FindAll("th").Select(th => th.TextContent.Trim()).ToList();
-        Assert.Equal(["Name", "SKU", "Price", "Stock", "Status", "Category", "Updated"], headers.Where(h => h.Length > 0));
+        Assert.Equal(["Select the products on this page", "Name", "SKU", "Price", "Stock", "Status", "Category", "Updated"], headers.Where(h => h.Length > 0));
         Assert.Contains("$1,999.99", page.Markup);
         Assert.Contains("$9.99", page.Markup);
         Assert.DoesNotContain("¤", page.Markup);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Products;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ public sealed class NotificationRecorder
 {
     public ConcurrentQueue<IProductChangeNotification> Published { get; } = new();
 
+    public ConcurrentQueue<ProductsChangedInBulkNotification> Bulk { get; } = new();
+
     public static NotificationRecorder AddTo(IServiceCollection services)
     {
         var recorder = new NotificationRecorder();
@@ -19,6 +22,7 @@ public sealed class NotificationRecorder
         services.AddTransient<INotificationHandler<ProductDeletedNotification>, Handler>();
         services.AddTransient<INotificationHandler<ProductRestoredNotification>, Handler>();
         services.AddTransient<INotificationHandler<ProductPurgedNotification>, Handler>();
+        services.AddTransient<INotificationHandler<ProductsChangedInBulkNotification>, BulkHandler>();
         return recorder;
     }
 
@@ -27,6 +31,15 @@ public sealed class NotificationRecorder
         protected override Task HandleAsync(IProductChangeNotification notification, CancellationToken cancellationToken)
         {
             recorder.Published.Enqueue(notification);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class BulkHandler(NotificationRecorder recorder) : INotificationHandler<ProductsChangedInBulkNotification>
+    {
+        public Task Handle(ProductsChangedInBulkNotification notification, CancellationToken cancellationToken)
+        {
+            recorder.Bulk.Enqueue(notification);
             return Task.CompletedTask;
         }
     }

@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
@@ -6,14 +7,20 @@ using MediatR;
 
 namespace CatalogAdmin.Web.Notifications;
 
-/// <summary>Passes every saved product, category or staff account change, and every applied import (once), to the open pages of all circuits.</summary>
+/// <summary>
+/// Passes every saved product, category or staff account change, every applied import and every bulk change (once
+/// each), to the open pages of all circuits.
+/// </summary>
 internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
     : ProductChangeHandler,
       INotificationHandler<CategoryChangedNotification>,
       INotificationHandler<StaffChangedNotification>,
-      INotificationHandler<ProductsImportedNotification>
+      INotificationHandler<ProductsImportedNotification>,
+      INotificationHandler<ProductsChangedInBulkNotification>
 {
     public Task Handle(ProductsImportedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
+    public Task Handle(ProductsChangedInBulkNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
