@@ -73,7 +73,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
 
         ClickButton(page, "Save mine over theirs");
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        WaitForAddressEndingWith($"/products/{Existing.Id}");
         Assert.Equal(
             new UpdateProductCommand(Existing.Id, new ProductFields("Dell XPS 15 (2026)", "DELL-XPS15", "Their text.", 1899.00m, 3), theirs.Version),
             Sender.SentOf<UpdateProductCommand>()[^1]);
@@ -97,7 +97,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
         page.WaitForAssertion(() => Assert.False(Button(page, "Save mine over theirs").HasAttribute("disabled")));
         ClickButton(page, "Save mine over theirs");
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        WaitForAddressEndingWith($"/products/{Existing.Id}");
         Assert.Equal(
             new UpdateProductCommand(Existing.Id, new ProductFields("Dell XPS 15", "DELL-XPS15", "My text.", 1799.00m, 3), theirs.Version),
             Sender.SentOf<UpdateProductCommand>()[^1]);
@@ -135,7 +135,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
 
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        WaitForAddressEndingWith($"/products/{Existing.Id}");
         Assert.Empty(Sender.SentOf<UpdateProductCommand>());
         Assert.Empty(Providers.FindAll(".mud-dialog")); // nothing unsaved to ask about
     }
@@ -158,7 +158,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
         Providers.WaitForAssertion(() => Providers.Find(".mud-dialog"));
         Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Discard changes").Click();
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        WaitForAddressEndingWith($"/products/{Existing.Id}");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
 
         ClickButton(page, "Cancel");
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/products/{Existing.Id}", Navigation.Uri));
+        WaitForAddressEndingWith($"/products/{Existing.Id}");
         Assert.Empty(Providers.FindAll(".mud-dialog"));
     }
 
@@ -245,4 +245,32 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
     }
 
     private static void Fill(IRenderedComponent<ProductEditorPage> page, string label, string value) => FieldInput(page, label).Input(value);
+
+    /// <summary>
+    /// Waits until the address ends with <paramref name="end"/>. The form navigates after a dialog closes or a save
+    /// returns, which need not render the form again, so a render-driven wait could check once too early and never again.
+    /// </summary>
+    private void WaitForAddressEndingWith(string end)
+    {
+        using var arrived = new ManualResetEventSlim();
+        void OnChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e)
+        {
+            if (e.Location.EndsWith(end, StringComparison.Ordinal))
+            {
+                arrived.Set();
+            }
+        }
+
+        Navigation.LocationChanged += OnChanged;
+        try
+        {
+            Assert.True(
+                Navigation.Uri.EndsWith(end, StringComparison.Ordinal) || arrived.Wait(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken),
+                $"The form did not go to …{end}; the address is {Navigation.Uri}.");
+        }
+        finally
+        {
+            Navigation.LocationChanged -= OnChanged;
+        }
+    }
 }
