@@ -117,9 +117,9 @@ public sealed class KeyboardShortcutsTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(Roles.Viewer, new[] { "Products", "Activity", "Trash" })]
-    [InlineData(Roles.Editor, new[] { "Products", "New product", "Activity", "Trash" })]
-    [InlineData(Roles.Admin, new[] { "Products", "New product", "Activity", "Trash", "Staff" })]
+    [InlineData(Roles.Viewer, new[] { "Products", "Categories", "Activity", "Trash" })]
+    [InlineData(Roles.Editor, new[] { "Products", "New product", "Categories", "Activity", "Trash" })]
+    [InlineData(Roles.Admin, new[] { "Products", "New product", "Categories", "Activity", "Trash", "Staff" })]
     public async Task The_palette_offers_only_the_pages_the_user_may_open(string role, string[] pages)
     {
         SignInAs("someone@example.com", role);

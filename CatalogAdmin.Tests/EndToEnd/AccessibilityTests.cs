@@ -238,7 +238,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         await page.Keyboard.PressAsync("Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette).ToBeVisibleAsync();
-        await page.Keyboard.TypeAsync("lo");
+        await page.Keyboard.TypeAsync("logitech mx");
         await Expect(palette.GetByRole(AriaRole.Option, new() { Name = "Logitech MX Master 3S Mouse" })).ToBeVisibleAsync();
     }
 

@@ -44,6 +44,8 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
             IsMobile = screen.Touch,
             ColorScheme = screen.Dark ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-US",
+            // Toasts then appear without fading in, so what axe sees is what stays on screen, not a frame of the fade.
+            ReducedMotion = ReducedMotion.Reduce,
             StorageState = email is null ? null : await Fixture.SignedInStateAsync(email),
         });
         context.SetDefaultTimeout(15_000);

@@ -13,7 +13,14 @@ namespace CatalogAdmin.Web.Identity;
 /// </summary>
 internal sealed class IdentityStaffDirectory : IStaffDirectory
 {
-    private static readonly Func<StaffDbContext, string, IAsyncEnumerable<AccessRow>> AccessQuery = EF.CompileAsyncQuery(
+    // One compiled query per model: EF Core refuses a compiled query on a model other than the one it was compiled
+    // against, and each host (an app, a test's host, the command line) may build its own.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<StaffDbContext, string, IAsyncEnumerable<AccessRow>>> AccessQueries = new();
+
+    private static Func<StaffDbContext, string, IAsyncEnumerable<AccessRow>> AccessQueryFor(StaffDbContext db) =>
+        AccessQueries.GetValue(db.Model, _ => CompileAccessQuery());
+
+    private static Func<StaffDbContext, string, IAsyncEnumerable<AccessRow>> CompileAccessQuery() => EF.CompileAsyncQuery(
         (StaffDbContext db, string userId) =>
             from user in db.Users
             where user.Id == userId
@@ -194,7 +201,7 @@ internal sealed class IdentityStaffDirectory : IStaffDirectory
     private async Task<StaffAccess?> ReadAccessAsync(StaffDbContext db, string userId, CancellationToken cancellationToken)
     {
         var rows = new List<AccessRow>(1);
-        await foreach (var row in AccessQuery(db, userId).WithCancellation(cancellationToken))
+        await foreach (var row in AccessQueryFor(db)(db, userId).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
