@@ -192,7 +192,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
 
         await other.GetByLabel("Price").FillAsync("21.00");
         await other.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(other.GetByText("$21.00")).ToBeVisibleAsync();
+        await Expect(other.GetByText("$21.00", new() { Exact = true })).ToBeVisibleAsync();
 
         await page.GetByLabel("Price").FillAsync("22.00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -28,7 +28,7 @@ public sealed class ConnectionTests(BrowserAppFixture fixture) : BrowserTest(fix
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
         await Expect(page.GetByText(sku, new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByText("$19.50")).ToBeVisibleAsync();
+        await Expect(page.GetByText("$19.50", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]

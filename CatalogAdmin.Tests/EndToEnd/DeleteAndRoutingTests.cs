@@ -65,6 +65,6 @@ public sealed class DeleteAndRoutingTests(BrowserAppFixture fixture) : BrowserTe
 
         var after = await OpenAsync(details);
         await Expect(after.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
-        await Expect(after.GetByText("$39.99")).ToBeVisibleAsync();
+        await Expect(after.GetByText("$39.99", new() { Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -59,7 +59,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         await Expect(page.GetByText($"Updated \"{name}\"")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByText("$77.70")).ToBeVisibleAsync();
+        await Expect(page.GetByText("$77.70", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal("0", await page.EvaluateAsync<string>("() => sessionStorage.getItem('pointer-events') ?? '0'"));
     }
 

@@ -17,7 +17,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
         await Expect(page.GetByText($"Created \"{name}\"")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/products/[0-9a-f-]{36}$"));
         await Expect(page.GetByText(sku, new() { Exact = true })).ToBeVisibleAsync(); // stored upper-case
-        await Expect(page.GetByText("$49.90")).ToBeVisibleAsync();
+        await Expect(page.GetByText("$49.90", new() { Exact = true })).ToBeVisibleAsync();
 
         await GoToAsync(page, "products");
         await SearchAsync(page, sku[..6]);
@@ -69,7 +69,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(page.GetByText($"Updated \"{name}\"")).ToBeVisibleAsync();
-        await Expect(page.GetByText("$64.50")).ToBeVisibleAsync();
+        await Expect(page.GetByText("$64.50", new() { Exact = true })).ToBeVisibleAsync();
         await GoToAsync(page, "products");
         await SearchAsync(page, name);
         await Expect(Row(page, name)).ToContainTextAsync("$64.50");
@@ -87,7 +87,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
 
         await first.GetByLabel("Price").FillAsync("111.00");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(first.GetByText("$111.00")).ToBeVisibleAsync();
+        await Expect(first.GetByText("$111.00", new() { Exact = true })).ToBeVisibleAsync();
 
         await second.GetByLabel("Price").FillAsync("99.00");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -95,7 +95,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
         await Expect(second.GetByText("Someone else changed this product")).ToBeVisibleAsync();
         await Expect(second.GetByLabel("Price")).ToHaveValueAsync("99.00"); // the typed value is kept
         await first.ReloadAsync();
-        await Expect(first.GetByText("$111.00")).ToBeVisibleAsync();
+        await Expect(first.GetByText("$111.00", new() { Exact = true })).ToBeVisibleAsync();
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload latest values" }).ClickAsync();
         await Expect(second.GetByLabel("Price")).ToHaveValueAsync("111.00");
@@ -123,7 +123,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
-        await Expect(page.GetByText("$12.00")).ToBeVisibleAsync();
+        await Expect(page.GetByText("$12.00", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ProductFormTests(BrowserAppFixture fixture) : BrowserTest(fi
         await second.GetByRole(AriaRole.Button, new() { Name = "Save mine over theirs" }).ClickAsync();
 
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = name + " XL" })).ToBeVisibleAsync();
-        await Expect(second.GetByText("$35.00")).ToBeVisibleAsync();
+        await Expect(second.GetByText("$35.00", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(second.GetByText("Low stock")).ToBeVisibleAsync(); // A's stock of 3 stays; B's stale 7 would not be low
     }
 
