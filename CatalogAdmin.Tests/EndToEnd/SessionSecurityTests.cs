@@ -29,6 +29,7 @@ public sealed class SessionSecurityTests(BrowserAppFixture fixture) : BrowserTes
 
         await admin.GetByLabel($"Role of {email}").ClickAsync();
         await admin.GetByRole(AriaRole.Option, new() { Name = "Viewer", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog, new() { Name = "Change role?" }).GetByRole(AriaRole.Button, new() { Name = "Make Viewer" }).ClickAsync();
         await Expect(admin.GetByText($"{email} is now Viewer")).ToBeVisibleAsync();
 
         await ClickAnythingAsync(editor);
