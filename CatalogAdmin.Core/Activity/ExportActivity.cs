@@ -57,7 +57,7 @@ internal sealed class ExportActivityHandler(IDbContextFactory<CatalogDbContext> 
         {
             yield return new ActivityExportRow(
                 e.OccurredAt,
-                e.StaffChange?.ToString() ?? e.Kind?.ToString() ?? string.Empty,
+                e.StaffChange?.ToString() ?? e.Kind?.ToString() ?? e.Batch?.ToString() ?? string.Empty,
                 e.ProductName,
                 e.ProductSku,
                 names.Of(e.TargetEmail),

@@ -12,8 +12,10 @@ public sealed record ListActivityQuery(int Page = 1, int PageSize = 50) : IReque
 
 /// <summary>
 /// One activity entry: a product change (<see cref="Kind"/>; <see cref="ProductExists"/> says whether a link to the
-/// product can work) or a change to a staff account (<see cref="StaffChange"/>, on <see cref="Target"/>). People are
-/// named by display name; their emails are filled in only for a reader who manages staff.
+/// product can work), a change to a staff account (<see cref="StaffChange"/>, on <see cref="Target"/>), or an import,
+/// bulk action or undo (<see cref="Batch"/>, summarised in <see cref="Detail"/>; <see cref="CanUndo"/> when it is an
+/// import or bulk action not undone yet and the reader may edit products). People are named by display name; their
+/// emails are filled in only for a reader who manages staff.
 /// </summary>
 public sealed record ActivityEntryDto(
     long Id,
@@ -26,7 +28,12 @@ public sealed record ActivityEntryDto(
     StaffMemberName? ChangedBy = null,
     StaffChangeKind? StaffChange = null,
     StaffMemberName? Target = null,
-    string? Detail = null);
+    string? Detail = null,
+    ActivityBatchKind? Batch = null,
+    Guid? BatchId = null,
+    int? ProductCount = null,
+    bool Undone = false,
+    bool CanUndo = false);
 
 /// <summary>A member of staff as the log shows them: their display name, and their email for Admins only.</summary>
 public sealed record StaffMemberName(string DisplayName, string? Email = null)
@@ -59,9 +66,12 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
             {
                 Entry = e,
                 ProductExists = e.ProductId != null && db.Products.Live().Any(p => p.Id == e.ProductId),
+                Undone = e.BatchId != null && e.Batch != ActivityBatchKind.Undo
+                    && db.Activity.Any(u => u.BatchId == e.BatchId && u.Batch == ActivityBatchKind.Undo),
             })
             .ToListAsync(cancellationToken);
 
+        var mayUndo = currentUser.Allows(Permission.EditProducts);
         var names = await ActivityNames.LoadAsync(staff, currentUser, rows.SelectMany(r => new[] { r.Entry.ChangedBy, r.Entry.TargetEmail }), cancellationToken);
 
         var items = rows.Select(r => new ActivityEntryDto(
@@ -75,7 +85,12 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
                 names.Of(r.Entry.ChangedBy),
                 r.Entry.StaffChange,
                 names.Of(r.Entry.TargetEmail),
-                r.Entry.Detail))
+                r.Entry.Detail,
+                r.Entry.Batch,
+                r.Entry.BatchId,
+                r.Entry.ProductCount,
+                r.Undone,
+                mayUndo && r.Entry.Batch is ActivityBatchKind.Import or ActivityBatchKind.Bulk && !r.Undone))
             .ToList();
 
         return new PagedResult<ActivityEntryDto>(items, total, request.Page, request.PageSize);

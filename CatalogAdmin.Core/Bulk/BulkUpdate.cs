@@ -12,9 +12,6 @@ namespace CatalogAdmin.Core.Bulk;
 /// <param name="SkippedCount">Products the change would have made invalid, left as they were.</param>
 public sealed record BulkResult(Guid BatchId, int Changed, int Unchanged, int SkippedCount, IReadOnlyList<SkippedProduct> Skipped, string Summary);
 
-/// <summary>A product a batch change (a bulk action, an undo) left alone, and why.</summary>
-public sealed record SkippedProduct(Guid Id, string Name, string Sku, string Reason);
-
 /// <summary>Which bulk action changed the products.</summary>
 public enum BulkActionKind
 {
@@ -24,6 +21,7 @@ public enum BulkActionKind
     SetStock,
     AdjustStock,
     QuickEdit,
+    MoveToTrash,
 }
 
 /// <summary>
@@ -31,9 +29,11 @@ public enum BulkActionKind
 /// one refresh per open list, however many products changed.
 /// </summary>
 public sealed record ProductsChangedInBulkNotification(
-    Guid BatchId, BulkActionKind Action, string Summary, int Changed, int Skipped, DateTimeOffset OccurredAt) : INotification
+    Guid BatchId, BulkActionKind Action, string Summary, int Changed, int Skipped, DateTimeOffset OccurredAt) : IBatchChangeNotification
 {
     public string? ChangedBy { get; init; }
+
+    int IBatchChangeNotification.ProductCount => Changed;
 }
 
 /// <summary>
@@ -51,7 +51,19 @@ internal static class BulkUpdate
     /// <summary>The new fields for a product, or why it is left as it is.</summary>
     public delegate (ProductFields? After, string? SkipReason) Change(ProductFields before);
 
-    public static async Task<BulkResult> ApplyAsync(
+    /// <summary>What one product's step did.</summary>
+    public enum Outcome
+    {
+        Changed,
+        Unchanged,
+        Skipped,
+    }
+
+    /// <summary>One product's step of a batch: changes the tracked product and records its history, or says why not.</summary>
+    public delegate (Outcome Outcome, string? SkipReason) Step(Product product, Guid batchId, DateTimeOffset now);
+
+    /// <summary>Sets new field values on every selected product (those the change would make invalid are skipped).</summary>
+    public static Task<BulkResult> ApplyAsync(
         CatalogDbContext db,
         BulkSelection selection,
         BulkActionKind action,
@@ -63,8 +75,45 @@ internal static class BulkUpdate
         CancellationToken cancellationToken,
         Func<CatalogDbContext, CancellationToken, Task>? checkInTransaction = null)
     {
-        var batchId = Guid.CreateVersion7(clock.GetUtcNow());
+        var role = ProductHistory.RoleOf(user);
+        return RunAsync(db, selection, action, Update, summary, clock, user, publisher, cancellationToken, checkInTransaction);
+
+        (Outcome, string?) Update(Product product, Guid batchId, DateTimeOffset now)
+        {
+            var before = product.Fields;
+            var (after, skipReason) = change(before);
+            skipReason ??= after is null ? "Not changed." : RuleBroken(after);
+            if (skipReason is not null)
+            {
+                return (Outcome.Skipped, skipReason);
+            }
+
+            if (after!.Normalized() == before)
+            {
+                return (Outcome.Unchanged, null);
+            }
+
+            product.Update(after, now);
+            ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.Bulk, user.Name, now, batchId, role);
+            return (Outcome.Changed, null);
+        }
+    }
+
+    /// <summary>Runs <paramref name="step"/> on every selected product, chunk by chunk, in one transaction; then one notification.</summary>
+    public static async Task<BulkResult> RunAsync(
+        CatalogDbContext db,
+        BulkSelection selection,
+        BulkActionKind action,
+        Step step,
+        Func<int, string> summary,
+        TimeProvider clock,
+        ICurrentUser user,
+        IPublisher publisher,
+        CancellationToken cancellationToken,
+        Func<CatalogDbContext, CancellationToken, Task>? checkInTransaction = null)
+    {
         var now = clock.GetUtcNow();
+        var batchId = Guid.CreateVersion7(now);
         int changed = 0, unchanged = 0, skippedCount = 0;
         var skipped = new List<SkippedProduct>();
 
@@ -81,26 +130,23 @@ internal static class BulkUpdate
                 var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken);
                 foreach (var product in products)
                 {
-                    var before = product.Fields;
-                    var (after, skipReason) = change(before);
-                    skipReason ??= after is null ? "Not changed." : RuleBroken(after);
-                    if (skipReason is not null)
+                    var (outcome, skipReason) = step(product, batchId, now);
+                    switch (outcome)
                     {
-                        skippedCount++;
-                        if (skipped.Count < SkippedListed)
-                        {
-                            skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, skipReason));
-                        }
-                    }
-                    else if (after!.Normalized() == before)
-                    {
-                        unchanged++;
-                    }
-                    else
-                    {
-                        product.Update(after, now);
-                        // History: ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.Bulk, user.Name, now, batchId)
-                        changed++;
+                        case Outcome.Changed:
+                            changed++;
+                            break;
+                        case Outcome.Unchanged:
+                            unchanged++;
+                            break;
+                        default:
+                            skippedCount++;
+                            if (skipped.Count < SkippedListed)
+                            {
+                                skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, skipReason ?? "Not changed."));
+                            }
+
+                            break;
                     }
                 }
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CatalogAdmin.Core.Bulk;
 
 /// <summary>
-/// Writes one structured log line per bulk action or quick-edit save (never one per product). The batch's activity
-/// entry is written beside it once the activity log records more than single product changes.
+/// Writes one structured log line per bulk action or quick-edit save (never one per product); its activity entry is
+/// <c>RecordBatchActivity</c>'s.
 /// </summary>
 internal sealed partial class LogBulkChange(ILogger<LogBulkChange> logger) : INotificationHandler<ProductsChangedInBulkNotification>
 {

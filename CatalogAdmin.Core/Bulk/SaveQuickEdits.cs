@@ -129,7 +129,7 @@ internal sealed class SaveQuickEditsHandler(IDbContextFactory<CatalogDbContext> 
                 if (after.Normalized() != before)
                 {
                     product.Update(after, now);
-                    // History: ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.QuickEdit, user.Name, now, batchId)
+                    ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.QuickEdit, user.Name, now, batchId, ProductHistory.RoleOf(user));
                     changed++;
                 }
 

@@ -49,6 +49,7 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
         var now = clock.GetUtcNow();
         var basis = request.Preview.Basis;
         var importId = request.Preview.ImportId;
+        var role = ProductHistory.RoleOf(user);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,8 +77,9 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
             foreach (var row in chunk)
             {
                 var product = products[row.Existing!.Id];
+                var before = product.Fields;
                 product.Update(WithCategory(row, plan), now);
-                // History: ProductHistory.Record(db, product, row.Existing.Fields, Updated, ChangeSource.Import, user.Name, now, importId)
+                ProductHistory.Record(db, product, before, ProductHistoryKind.Updated, ChangeSource.Import, user.Name, now, importId, role);
             }
 
             done = await SaveChunkAsync(db, done, chunk.Length, total, request.Progress, cancellationToken);
@@ -89,7 +91,7 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
             {
                 var product = new Product(WithCategory(row, plan), now);
                 db.Products.Add(product);
-                // History: ProductHistory.Record(db, product, null, Created, ChangeSource.Import, user.Name, now, importId)
+                ProductHistory.Record(db, product, null, ProductHistoryKind.Created, ChangeSource.Import, user.Name, now, importId, role);
             }
 
             done = await SaveChunkAsync(db, done, chunk.Length, total, request.Progress, cancellationToken);

@@ -15,8 +15,8 @@ public sealed record ImportedFieldChange(string Field, string? Old, string? New)
 /// <summary>What a row will do to an existing product.</summary>
 public sealed record ImportChange(int Row, string Sku, string Name, IReadOnlyList<ImportedFieldChange> Changes);
 
-/// <summary>A product the import found when it was planned.</summary>
-internal sealed record ExistingProduct(Guid Id, ProductFields Fields, long Version, string? CategoryName);
+/// <summary>A product the import found when it was planned (<see cref="InTrash"/>: one the import may not touch).</summary>
+internal sealed record ExistingProduct(Guid Id, ProductFields Fields, long Version, string? CategoryName, bool InTrash);
 
 /// <summary>A valid row that creates (<see cref="Existing"/> null) or updates a product, with the values it will have.</summary>
 internal sealed record PlannedRow(int Row, string Sku, ExistingProduct? Existing, ProductFields Fields, string? CategoryName, IReadOnlyList<ImportedFieldChange> Changes);
@@ -81,12 +81,13 @@ internal sealed class ImportPlan
         {
             var products = await db.Products.AsNoTracking()
                 .Where(p => chunk.Contains(p.Sku))
-                .Select(p => new { p.Id, p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId, p.Version })
+                .Select(p => new { p.Id, p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId, p.Version, p.DeletedAt })
                 .ToListAsync(cancellationToken);
             foreach (var p in products)
             {
                 var fields = new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId);
-                found[p.Sku] = new ExistingProduct(p.Id, fields, p.Version, p.CategoryId is { } id ? categoryNames.GetValueOrDefault(id) : null);
+                found[p.Sku] = new ExistingProduct(
+                    p.Id, fields, p.Version, p.CategoryId is { } id ? categoryNames.GetValueOrDefault(id) : null, p.DeletedAt is not null);
             }
         }
 
@@ -107,6 +108,13 @@ internal sealed class ImportPlan
         }
 
         var current = errors.ContainsKey(ImportColumn.Sku) ? null : existing.GetValueOrDefault(sku);
+        if (current is { InTrash: true })
+        {
+            // The SKU stays reserved while its product is in the trash: neither updated there nor created twice.
+            errors[ImportColumn.Sku] = SkuUniqueness.InTrashMessage(sku, current.Fields.Name);
+            current = null;
+        }
+
         var fields = current?.Fields ?? new ProductFields(string.Empty, sku, null, 0m, 0);
         var categoryName = current?.CategoryName;
 

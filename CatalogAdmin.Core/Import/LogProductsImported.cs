@@ -3,10 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CatalogAdmin.Core.Import;
 
-/// <summary>
-/// One structured log line per applied import: its id, the counts and who. The activity log's entry for the import is
-/// written here too once activity entries can describe a batch (they describe one product today).
-/// </summary>
+/// <summary>One structured log line per applied import: its id, the counts and who (its activity entry: <c>RecordBatchActivity</c>).</summary>
 internal sealed partial class LogProductsImported(ILogger<LogProductsImported> logger) : INotificationHandler<ProductsImportedNotification>
 {
     public Task Handle(ProductsImportedNotification notification, CancellationToken cancellationToken)

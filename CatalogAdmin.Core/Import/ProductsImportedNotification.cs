@@ -1,4 +1,4 @@
-using MediatR;
+using CatalogAdmin.Core.Products;
 
 namespace CatalogAdmin.Core.Import;
 
@@ -13,11 +13,17 @@ public sealed record ProductsImportedNotification(
     int Unchanged,
     int RowsWithErrors,
     int Conflicts,
-    DateTimeOffset OccurredAt) : INotification
+    DateTimeOffset OccurredAt) : IBatchChangeNotification
 {
     public string? ImportedBy { get; init; }
 
     public int Written => Created + Updated;
+
+    Guid IBatchChangeNotification.BatchId => ImportId;
+
+    int IBatchChangeNotification.ProductCount => Written;
+
+    string? IBatchChangeNotification.ChangedBy => ImportedBy;
 
     /// <summary>"Imported 1,000 products: 400 created, 600 updated".</summary>
     public string Summary => $"Imported {Written:N0} product{(Written == 1 ? "" : "s")}: {Created:N0} created, {Updated:N0} updated";

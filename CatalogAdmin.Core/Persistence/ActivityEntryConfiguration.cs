@@ -18,8 +18,10 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         entry.Property(e => e.StaffChange).HasConversion<string>().HasMaxLength(16);
         entry.Property(e => e.TargetUserId).HasMaxLength(64);
         entry.Property(e => e.TargetEmail).HasMaxLength(256);
-        entry.Property(e => e.Detail).HasMaxLength(200);
+        entry.Property(e => e.Detail).HasMaxLength(ActivityEntry.DetailMaxLength);
+        entry.Property(e => e.Batch).HasConversion<string>().HasMaxLength(16);
         entry.HasIndex(e => new { e.OccurredAt, e.Id });
         entry.HasIndex(e => e.ProductId);
+        entry.HasIndex(e => e.BatchId);
     }
 }

@@ -34,6 +34,7 @@ internal sealed class DeleteProductHandler(IDbContextFactory<CatalogDbContext> d
 
             var now = clock.GetUtcNow();
             product.MoveToTrash(user.Name, now);
+            ProductHistory.Record(db, product, product.Fields, ProductHistoryKind.Trashed, ChangeSource.Form, user.Name, now, changedByRole: ProductHistory.RoleOf(user));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

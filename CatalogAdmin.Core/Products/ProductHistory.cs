@@ -104,8 +104,8 @@ public static class ProductHistory
             return null;
         }
 
-        // A bulk change names the same few categories again and again: ask the context's tracked ones first.
-        return db.Categories.Local.FirstOrDefault(c => c.Id == id)?.Name
-            ?? db.Categories.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefault();
+        // A bulk change names the same few categories again and again: Find asks the context's tracked ones first and
+        // tracks what it reads, so a chunk of a thousand products reads each category once.
+        return db.Categories.Find(id)?.Name;
     }
 }

@@ -26,6 +26,27 @@ public interface IProductChangeNotification : INotification
     ProductFields? After { get; }
 }
 
+/// <summary>
+/// What every notification of a batch (an applied import, a bulk action or quick-edit save, an undo of one) tells its
+/// handlers: published once per batch, never once per product.
+/// </summary>
+public interface IBatchChangeNotification : INotification
+{
+    /// <summary>The batch's id (for an undo, the id of the batch undone): its history entries carry it.</summary>
+    Guid BatchId { get; }
+
+    /// <summary>What happened, as one sentence ("Raised the price of 1,240 products by 5%").</summary>
+    string Summary { get; }
+
+    /// <summary>How many products it changed.</summary>
+    int ProductCount { get; }
+
+    DateTimeOffset OccurredAt { get; }
+
+    /// <summary>The name of the signed-in user who acted.</summary>
+    string? ChangedBy { get; }
+}
+
 public enum ProductChangeKind
 {
     Created,

@@ -29,7 +29,10 @@ internal sealed class RestoreProductHandler(IDbContextFactory<CatalogDbContext> 
                 return false;
             }
 
+            var now = clock.GetUtcNow();
+            var before = product.Fields;
             product.Restore();
+            ProductHistory.Record(db, product, before, ProductHistoryKind.Restored, ChangeSource.Restore, user.Name, now, changedByRole: ProductHistory.RoleOf(user));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -41,7 +44,7 @@ internal sealed class RestoreProductHandler(IDbContextFactory<CatalogDbContext> 
 
             // Deleting a category sets its products' category to none, those in the trash too (the foreign key), so the
             // product comes back without one; the category the entity holds is as stored.
-            restored = new ProductRestoredNotification(product.Id, product.Fields, clock.GetUtcNow()) { ChangedBy = user.Name };
+            restored = new ProductRestoredNotification(product.Id, product.Fields, now) { ChangedBy = user.Name };
         }
 
         await publisher.Publish(restored, CancellationToken.None);

@@ -262,6 +262,7 @@ public sealed class BulkActionTests : HandlerTest
             new AdjustProductPricesCommand(ids, new PriceAdjustment(PriceAdjustmentKind.Percent, 10m)),
             new SetProductStockCommand(ids, 50),
             new AdjustProductStockCommand(ids, 5),
+            new MoveProductsToTrashCommand(ids),
         ];
 
         foreach (var request in requests)
@@ -279,6 +280,6 @@ public sealed class BulkActionTests : HandlerTest
         var allowed = role is Roles.Editor or Roles.Admin;
         var mugVersions = (await StoredAsync()).Values.Where(p => mugIds.Contains(p.Id)).Select(p => p.Version);
         Assert.All(mugVersions, version => Assert.Equal(allowed, version > 1));
-        Assert.Equal(allowed ? 6 : 0, Notifications.Bulk.Count);
+        Assert.Equal(allowed ? 7 : 0, Notifications.Bulk.Count);
     }
 }

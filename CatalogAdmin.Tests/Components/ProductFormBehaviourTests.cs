@@ -265,7 +265,7 @@ public sealed class ProductFormBehaviourTests : MudBunitContext
         try
         {
             Assert.True(
-                Navigation.Uri.EndsWith(end, StringComparison.Ordinal) || arrived.Wait(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken),
+                Navigation.Uri.EndsWith(end, StringComparison.Ordinal) || arrived.Wait(TimeSpan.FromSeconds(30), Xunit.TestContext.Current.CancellationToken),
                 $"The form did not go to …{end}; the address is {Navigation.Uri}.");
         }
         finally

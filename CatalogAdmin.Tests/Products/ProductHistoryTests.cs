@@ -228,7 +228,7 @@ public sealed class ProductHistoryTests : HandlerTest
     }
 
     [Fact]
-    public async Task Undo_batch_puts_back_what_nobody_changed_since_removes_what_it_created_and_lists_the_rest()
+    public async Task Undo_batch_puts_back_what_nobody_changed_since_trashes_what_it_created_lists_the_rest_and_happens_once()
     {
         var lamps = await Host.SendAsync(new CreateCategoryCommand("Lamps"));
         var lampId = await CreateAsync(sku: "LAMP-1", price: 19.99m, stock: 3);
@@ -259,9 +259,14 @@ public sealed class ProductHistoryTests : HandlerTest
             [new FieldChange("Description", null, "A lamp for the desk."), new FieldChange("Price", "17.99", "19.99"), new FieldChange("Category", "Lamps", null)],
             undoEntry.Changes);
 
-        // A second undo finds every product changed since (by the first).
-        var again = await Host.SendAsync(new UndoBatchCommand(batch));
-        Assert.Equal((0, 2), (again.Reverted, again.Skipped.Count));
+        // What the batch created went to the trash, from where it can still come back.
+        var trashed = Assert.Single((await Host.SendAsync(new ListTrashQuery())).Items);
+        Assert.Equal(createdId, trashed.Id);
+        Assert.Equal((ProductHistoryKind.Trashed, ChangeSource.Undo), ((await History(createdId)).Items[0].Kind, (await History(createdId)).Items[0].Source));
+
+        // A batch is undone once.
+        var again = await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(new UndoBatchCommand(batch)));
+        Assert.Equal(["This has been undone already."], again.Errors["BatchId"]);
     }
 
     [Fact]

@@ -23,6 +23,13 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Batch")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -36,6 +43,9 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ProductId")
@@ -64,6 +74,8 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("ProductId");
 
