@@ -2,6 +2,7 @@ using CatalogAdmin.Core;
 using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
+using CatalogAdmin.Core.Products;
 using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Maintenance;
@@ -20,12 +21,14 @@ public static class WebServices
         services.AddBrowserClock();
         services.AddSingleton<ImportUploads>();
         services.AddScoped<CatalogAdmin.Web.Components.Pages.Products.ProductListReturn>();
+        services.AddScoped<BatchUndo>();
 
         // After Core's own handlers, so the activity row is written before the user and other pages are told.
         services.AddProductChangeHandler<ShowProductToast>();
         services.AddTransient<INotificationHandler<CategoryChangedNotification>, ShowCategoryToast>();
         services.AddTransient<INotificationHandler<ProductsImportedNotification>, ShowImportToast>();
         services.AddTransient<INotificationHandler<ProductsChangedInBulkNotification>, ShowBulkToast>();
+        services.AddTransient<INotificationHandler<ProductBatchUndoneNotification>, ShowBatchUndoToast>();
         services.AddProductChangeHandler<BroadcastCatalogChange>();
 
         services.AddSingleton(TrashRetentionOptions.FromConfiguration(configuration));

@@ -72,4 +72,66 @@ public sealed class ActivityPageTests : MudBunitContext
             Assert.Contains(expected, row);
         }
     }
+
+    [Fact]
+    public void A_batch_entry_offers_undo_which_sends_its_batch_and_reloads_and_an_undone_one_says_so()
+    {
+        var bulkId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000b1");
+        var importId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000b2");
+        var at = new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero);
+        Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
+            [
+                new(5, null, null, "", "", at, false, new StaffMemberName("Ed Itor"), Detail: "Raised the price of 3 products by 10%",
+                    Batch: ActivityBatchKind.Bulk, BatchId: bulkId, ProductCount: 3, CanUndo: true),
+                new(4, null, null, "", "", at, false, new StaffMemberName("Ed Itor"), Detail: "Imported 2 products: 1 created, 1 updated",
+                    Batch: ActivityBatchKind.Import, BatchId: importId, ProductCount: 2, Undone: true),
+            ],
+            2, query.Page, query.PageSize));
+        Sender.Answer<UndoBatchCommand, BatchUndoResult>(_ => new BatchUndoResult(3, [], "Undid it"));
+
+        var page = RenderWithProviders<ActivityPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        var rows = page.FindAll("tbody tr");
+        Assert.Contains("Bulk change", rows[0].TextContent);
+        Assert.Contains("Raised the price of 3 products by 10%", rows[0].TextContent);
+        Assert.Contains("Import", rows[1].TextContent);
+        Assert.Contains("(undone)", rows[1].TextContent);
+        var undo = Assert.Single(page.FindAll("button.activity-undo"));
+        Assert.Equal("Undo: Raised the price of 3 products by 10%", undo.GetAttribute("aria-label"));
+
+        undo.Click();
+
+        page.WaitForAssertion(() => Assert.Equal(new UndoBatchCommand(bulkId), Assert.Single(Sender.SentOf<UndoBatchCommand>())));
+        page.WaitForAssertion(() => Assert.Equal(2, Sender.SentOf<ListActivityQuery>().Count));
+    }
+
+    [Fact]
+    public void An_undo_that_skipped_products_lists_them_and_a_refused_one_says_why()
+    {
+        var bulkId = Guid.Parse("0195f0a0-0000-7000-8000-0000000000b1");
+        Sender.Answer<ListActivityQuery, PagedResult<ActivityEntryDto>>(query => new(
+            [
+                new(5, null, null, "", "", DateTimeOffset.UtcNow, false, new StaffMemberName("Ed Itor"), Detail: "Set the stock of 2 products to 5",
+                    Batch: ActivityBatchKind.Bulk, BatchId: bulkId, ProductCount: 2, CanUndo: true),
+            ],
+            1, query.Page, query.PageSize));
+        Sender.Answer<UndoBatchCommand, BatchUndoResult>(_ => new BatchUndoResult(
+            1, [new SkippedProduct(Guid.NewGuid(), "Blue mug", "MUG-1", "It was changed after this batch; it was left as it is.")],
+            "Undid “Set the stock of 2 products to 5”: 1 product back as it was, 1 skipped"));
+        var page = RenderWithProviders<ActivityPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("button.activity-undo")));
+
+        page.Find("button.activity-undo").Click();
+
+        Providers.WaitForAssertion(() => Assert.Contains("Some products were left as they are", Providers.Markup));
+        var skipped = Providers.Find(".skipped-products tbody tr").TextContent;
+        Assert.Contains("Blue mug", skipped);
+        Assert.Contains("MUG-1", skipped);
+        Assert.Contains("It was changed after this batch", skipped);
+
+        Sender.Answer<UndoBatchCommand, BatchUndoResult>(_ => throw new RequestValidationException("BatchId", "This has been undone already."));
+        page.Find("button.activity-undo").Click();
+        Assert.Contains("This has been undone already.", SnackbarMessages());
+    }
 }

@@ -54,7 +54,7 @@ public sealed class ImportPageTests : MudBunitContext
     }
 
     [Fact]
-    public void Apply_says_how_many_products_it_imports_is_disabled_while_it_runs_and_then_shows_the_result()
+    public void Apply_says_how_many_products_it_imports_is_disabled_while_it_runs_then_shows_the_result_and_offers_undo()
     {
         Sender.Answer<PreviewProductImportQuery, ImportPreview>(_ => Preview);
         var applied = new TaskCompletionSource<ImportResult>();
@@ -76,6 +76,13 @@ public sealed class ImportPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Contains("Imported 2 products", page.Find("[data-testid=import-result]").TextContent));
         Assert.Contains("LAMP-1", page.Find("[data-testid=import-conflicts]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=apply-import]"));
+
+        // The result offers "Undo import", which undoes this import and then says what it did.
+        Sender.Answer<UndoBatchCommand, BatchUndoResult>(_ => new BatchUndoResult(2, [], "Undid “Imported 2 products: 2 created, 0 updated”: 2 products back as they were"));
+        page.Find("button.import-undo").Click();
+        page.WaitForAssertion(() => Assert.Contains("2 products back as they were", page.Find("[data-testid=import-undone]").TextContent));
+        Assert.Equal(new UndoBatchCommand(Preview.ImportId), Assert.Single(Sender.SentOf<UndoBatchCommand>()));
+        Assert.Empty(page.FindAll("button.import-undo"));
     }
 
     [Fact]

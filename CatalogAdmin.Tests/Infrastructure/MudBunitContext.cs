@@ -43,6 +43,7 @@ public abstract class MudBunitContext : BunitContext
         Services.AddSingleton<CatalogChangeBroadcaster>();
         Services.AddBrowserClock();
         Services.AddScoped<CatalogAdmin.Web.Components.Pages.Products.ProductListReturn>();
+        Services.AddScoped<BatchUndo>();
         Services.AddLogging();
 
         // The products list's filter and the product form offer the categories; none unless a test says otherwise.

@@ -8,7 +8,7 @@ using MediatR;
 namespace CatalogAdmin.Web.Notifications;
 
 /// <summary>
-/// Passes every saved product, category or staff account change, every applied import and every bulk change (once
+/// Passes every saved product, category or staff account change, every applied import, bulk change and undo (once
 /// each), to the open pages of all circuits.
 /// </summary>
 internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
@@ -16,11 +16,14 @@ internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaste
       INotificationHandler<CategoryChangedNotification>,
       INotificationHandler<StaffChangedNotification>,
       INotificationHandler<ProductsImportedNotification>,
-      INotificationHandler<ProductsChangedInBulkNotification>
+      INotificationHandler<ProductsChangedInBulkNotification>,
+      INotificationHandler<ProductBatchUndoneNotification>
 {
     public Task Handle(ProductsImportedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     public Task Handle(ProductsChangedInBulkNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
+
+    public Task Handle(ProductBatchUndoneNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 
     public Task Handle(CategoryChangedNotification notification, CancellationToken cancellationToken) => Broadcast(notification);
 

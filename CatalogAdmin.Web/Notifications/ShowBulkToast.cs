@@ -1,4 +1,5 @@
 using CatalogAdmin.Core.Bulk;
+using CatalogAdmin.Web.Components.Shared;
 using MediatR;
 using MudBlazor;
 
@@ -6,9 +7,10 @@ namespace CatalogAdmin.Web.Notifications;
 
 /// <summary>
 /// Shows the acting user one toast per bulk action or quick-edit save ("Raised the price of 1,240 products by 5%"),
-/// however many products it changed. Resolved from the sending circuit's scope, so the snackbar is that user's own.
+/// however many products it changed, with its Undo. Resolved from the sending circuit's scope, so the snackbar is that
+/// user's own.
 /// </summary>
-internal sealed class ShowBulkToast(ISnackbar snackbar) : INotificationHandler<ProductsChangedInBulkNotification>
+internal sealed class ShowBulkToast(ISnackbar snackbar, BatchUndo undo) : INotificationHandler<ProductsChangedInBulkNotification>
 {
     public static string MessageFor(ProductsChangedInBulkNotification change) => change.Skipped switch
     {
@@ -19,7 +21,7 @@ internal sealed class ShowBulkToast(ISnackbar snackbar) : INotificationHandler<P
 
     public Task Handle(ProductsChangedInBulkNotification notification, CancellationToken cancellationToken)
     {
-        snackbar.Add(MessageFor(notification), Severity.Success);
+        snackbar.Add(MessageFor(notification), Severity.Success, undo.UndoAction(notification.BatchId));
         return Task.CompletedTask;
     }
 }
