@@ -14,7 +14,7 @@ namespace CatalogAdmin.Tests.EndToEnd;
 public sealed class BulkAndQuickEditTests(BrowserAppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task Filter_to_a_category_select_all_matching_and_raise_prices_by_10_percent()
+    public async Task Filter_to_a_category_select_all_matching_raise_prices_by_10_percent_and_undo_from_the_activity_page()
     {
         var (categoryId, names) = await SeedCategoryAsync("Bulk mugs", [10.00m, 19.99m, 1.15m], pageSizeProducts: 30);
         var page = await OpenAsync($"products?category={categoryId}&size=10");
@@ -36,6 +36,37 @@ public sealed class BulkAndQuickEditTests(BrowserAppFixture fixture) : BrowserTe
         await Expect(Row(page, names[2])).ToContainTextAsync("$1.27");   // 1.265, rounded half away from zero
         await Expect(Row(page, names[1])).ToContainTextAsync("$21.99");  // 21.989
         await Expect(page.Locator(".bulk-bar")).ToHaveCountAsync(0);
+
+        // Undone from its activity entry: every price is back.
+        await GoToAsync(page, "activity");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo: Raised the price of 33 products by 10%" }).ClickAsync();
+        await Expect(page.GetByText("Undid “Raised the price of 33 products by 10%”: 33 products back as they were").First).ToBeVisibleAsync();
+        await GoToAsync(page, $"products?category={categoryId}&sort=price");
+        await Expect(Row(page, names[2])).ToContainTextAsync("$1.15");
+        await Expect(Row(page, names[1])).ToContainTextAsync("$19.99");
+    }
+
+    [Fact]
+    public async Task Ticked_products_move_to_the_trash_together_and_the_toasts_undo_brings_them_back()
+    {
+        var (categoryId, names) = await SeedCategoryAsync("Bulk trash", [3m, 4m]);
+        var page = await OpenAsync($"products?category={categoryId}");
+        await Expect(Rows(page)).ToHaveCountAsync(2);
+        await page.GetByLabel("Select the products on this page").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to trash…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByText("This moves 2 products to the trash.")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
+
+        await Expect(page.GetByText("Moved 2 products to the trash")).ToBeVisibleAsync();
+        await Expect(Row(page, names[0])).ToHaveCountAsync(0);
+        await page.Locator(".mud-snackbar").Filter(new() { HasText = "Moved 2 products to the trash" })
+            .GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+
+        await Expect(page.GetByText("Undid “Moved 2 products to the trash”: 2 products back as they were")).ToBeVisibleAsync();
+        await Expect(Row(page, names[0])).ToBeVisibleAsync();
+        await Expect(Row(page, names[1])).ToBeVisibleAsync();
     }
 
     [Fact]

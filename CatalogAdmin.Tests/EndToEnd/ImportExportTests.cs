@@ -26,7 +26,7 @@ public sealed class ImportExportTests(BrowserAppFixture fixture) : BrowserTest(f
     }
 
     [Fact]
-    public async Task A_file_with_three_bad_rows_is_previewed_with_its_errors_then_applied_with_one_toast_and_the_list_shows_it()
+    public async Task A_file_with_three_bad_rows_is_previewed_with_its_errors_applied_with_one_toast_shown_in_the_list_and_undone()
     {
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var page = await OpenAsync();
@@ -49,9 +49,17 @@ public sealed class ImportExportTests(BrowserAppFixture fixture) : BrowserTest(f
 
         await Expect(page.GetByText("Imported 2 products: 1 created, 1 updated").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 created, 1 updated");
-        await GoToAsync(page, $"products?q={tag}");
-        await Expect(Row(page, $"Import lamp {tag}")).ToContainTextAsync("$12.50");
-        await Expect(Row(page, $"Imported mug {tag}")).ToBeVisibleAsync();
+        var list = await page.Context.NewPageAsync();
+        await GoToAsync(list, $"products?q={tag}");
+        await Expect(Row(list, $"Import lamp {tag}")).ToContainTextAsync("$12.50");
+        await Expect(Row(list, $"Imported mug {tag}")).ToBeVisibleAsync();
+
+        // "Undo import" puts the updated product back and moves the created one to the trash; the open list follows.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo import" }).ClickAsync();
+
+        await Expect(page.GetByTestId("import-undone")).ToContainTextAsync("2 products back as they were");
+        await Expect(Row(list, $"Import lamp {tag}")).ToContainTextAsync("$10.00");
+        await Expect(Row(list, $"Imported mug {tag}")).ToHaveCountAsync(0);
     }
 
     [Fact]
