@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -44,6 +45,14 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         new("trash, delete permanently dialog", "products", Then: OpenThePurgeDialog),
         new("activity", "activity"),
         new("activity, phone", "activity", Phone: true),
+        new("activity with an undoable bulk change", "products", Then: ChangeAProductInBulk),
+        new("activity with an undoable bulk change, phone", "products", Phone: true, Then: ChangeAProductInBulk),
+        new("products, page selected", "products", Then: SelectThePage),
+        new("products, page selected, phone", "products", Phone: true, Then: SelectThePage),
+        new("bulk price dialog", "products", Then: OpenTheBulkPriceDialog),
+        new("bulk price dialog, phone", "products", Phone: true, Then: OpenTheBulkPriceDialog),
+        new("quick edit with a changed cell and an error", "products", Then: QuickEditTwoCells),
+        new("quick edit with a changed cell and an error, phone", "products", Phone: true, Then: QuickEditTwoCells),
         new("staff", "staff"),
         new("staff, phone", "staff", Phone: true),
         new("keyboard shortcuts dialog", "products", Then: OpenTheShortcuts),
@@ -172,6 +181,50 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         var name = await PutAProductInTheTrash(test, page);
         await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete permanently: {name}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(name);
+    }
+
+    /// <summary>Ticks the page (on a phone, whose cards have no header row, the first product).</summary>
+    private static async Task SelectThePage(AccessibilityTests test, IPage page)
+    {
+        await Expect(Rows(page).First).ToBeVisibleAsync();
+        var wholePage = page.GetByLabel("Select the products on this page");
+        await (await wholePage.IsVisibleAsync() ? wholePage : Rows(page).First.GetByLabel(new Regex("^Select "))).CheckAsync();
+        await Expect(page.Locator(".bulk-bar")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The bulk price dialog over the ticked page, with a value typed (nothing is applied).</summary>
+    private static async Task OpenTheBulkPriceDialog(AccessibilityTests test, IPage page)
+    {
+        await SelectThePage(test, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adjust price…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Locator(".bulk-amount input").FillAsync("10");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("This raises the price of");
+    }
+
+    /// <summary>Quick edit on, one stock cell changed and one refused (nothing is saved).</summary>
+    private static async Task QuickEditTwoCells(AccessibilityTests test, IPage page)
+    {
+        await page.GetByLabel("Quick edit").CheckAsync();
+        var stocks = page.GetByLabel(new Regex("^Stock of "));
+        await stocks.Nth(0).FillAsync("11");
+        await stocks.Nth(1).FillAsync("-1");
+        await Expect(page.GetByText("Stock cannot be negative.")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A product of the test's own gets a bulk stock change; ends on the Activity page, which offers its undo.</summary>
+    private static async Task ChangeAProductInBulk(AccessibilityTests test, IPage page)
+    {
+        var sku = UniqueSku("AXE");
+        await CreateProductAsync(page, Unique("Bulk lamp"), sku, "20.00", "3");
+        await test.GoToAsync(page, $"products?q={sku}");
+        await SelectThePage(test, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set stock…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("New stock").FillAsync("8");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Set stock" }).ClickAsync();
+        await Expect(page.GetByText("Set the stock of 1 product to 8").First).ToBeVisibleAsync();
+        await test.GoToAsync(page, "activity");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Undo: Set the stock of 1 product to 8" }).First).ToBeVisibleAsync();
     }
 
     private static async Task EditASeededProduct(AccessibilityTests test, IPage page)
