@@ -128,8 +128,7 @@ public sealed class LayoutTests(BrowserAppFixture fixture) : BrowserTest(fixture
         var height = (await first.BoundingBoxAsync())!.Height;
         Assert.True(height <= 100, $"A product's card is {height:0} px tall; a phone shows few of them.");
 
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Sort by", Exact = true }).TapAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Price" }).TapAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Sort by", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Price" });
         await Expect(page).ToHaveURLAsync(new Regex(@"/products\?sort=price$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sort ascending" }).TapAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/products\?sort=price&desc=true$"));
