@@ -259,7 +259,8 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         foreach (var price in new[] { "21.00", "22.00" })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-            await page.GetByLabel("Price").FillAsync(price);
+            await Expect(page).ToHaveURLAsync(new Regex("/edit$")); // the details page's Revert buttons name "Price" too
+            await page.GetByLabel("Price", new() { Exact = true }).FillAsync(price);
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(page.Locator("li.history-entry").First).ToContainTextAsync("→ $" + price);
         }
