@@ -10,7 +10,7 @@ namespace CatalogAdmin.Benchmarks;
 /// `dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000`: one timed run of each CSV operation on a
 /// copy of the generated catalog (they take seconds, too long for BenchmarkDotNet's repetitions): export every product
 /// to a file; build an import of 100,000 rows (half updates of exported products with a new price, half new SKUs);
-/// preview it; apply it. For each: the time, and the growth of the managed heap (peak, sampled every 50 ms, over the
+/// preview it; apply it; undo it. For each: the time, and the growth of the managed heap (peak, sampled every 50 ms, over the
 /// heap after a full collection before it) and of the process's peak working set.
 /// </summary>
 internal static class CsvRun
@@ -48,11 +48,19 @@ internal static class CsvRun
                 return preview.Summary;
             });
 
+            ImportResult? applied = null;
             await MeasureAsync($"apply {importRows:N0} rows", async () =>
             {
                 await using var file = File.OpenRead(importFile);
-                var result = await fixture.Sender.Send(new ApplyProductImportCommand(file, preview!));
+                var result = applied = await fixture.Sender.Send(new ApplyProductImportCommand(file, preview!));
                 return $"{result.Created:N0} created, {result.Updated:N0} updated, {result.Conflicts.Count} conflicts";
+            });
+
+            // Undo finds the import's products through their history entries (the import's id is their batch).
+            await MeasureAsync($"undo of the import", async () =>
+            {
+                var result = await fixture.Sender.Send(new UndoBatchCommand(applied!.ImportId));
+                return $"{result.Reverted:N0} reverted, {result.Skipped.Count:N0} skipped";
             });
         }
         finally
