@@ -14,7 +14,11 @@ public class CatalogBenchmarks
     private long _version;
     private int _created;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    /// <summary>10k, 100k and 1M products; CATALOG_BENCHMARK_PRODUCTS sets one size (e.g. 1000000).</summary>
+    public static IEnumerable<int> Sizes =>
+        int.TryParse(Environment.GetEnvironmentVariable("CATALOG_BENCHMARK_PRODUCTS"), out var size) ? [size] : [10_000, 100_000, 1_000_000];
+
+    [ParamsSource(nameof(Sizes))]
     public int Products { get; set; }
 
     [GlobalSetup]

@@ -10,7 +10,7 @@ namespace CatalogAdmin.Benchmarks;
 /// `dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000`: one timed run of each CSV operation on a
 /// copy of the generated catalog (they take seconds, too long for BenchmarkDotNet's repetitions): export every product
 /// to a file; build an import of 100,000 rows (half updates of exported products with a new price, half new SKUs);
-/// preview it; apply it. For each: the time, and the growth of the managed heap (peak, sampled every 50 ms, over the
+/// preview it; apply it; undo it. For each: the time, and the growth of the managed heap (peak, sampled every 50 ms, over the
 /// heap after a full collection before it) and of the process's peak working set.
 /// </summary>
 internal static class CsvRun
@@ -39,7 +39,7 @@ internal static class CsvRun
             });
 
             var importFile = Path.Combine(folder, "import.csv");
-            await WriteImportAsync(exportFile, importFile, importRows);
+            await WriteImportAsync(fixture.ConnectionString, importFile, importRows);
             ImportPreview? preview = null;
             await MeasureAsync($"preview {importRows:N0} rows", async () =>
             {
@@ -48,11 +48,19 @@ internal static class CsvRun
                 return preview.Summary;
             });
 
+            ImportResult? applied = null;
             await MeasureAsync($"apply {importRows:N0} rows", async () =>
             {
                 await using var file = File.OpenRead(importFile);
-                var result = await fixture.Sender.Send(new ApplyProductImportCommand(file, preview!));
+                var result = applied = await fixture.Sender.Send(new ApplyProductImportCommand(file, preview!));
                 return $"{result.Created:N0} created, {result.Updated:N0} updated, {result.Conflicts.Count} conflicts";
+            });
+
+            // Undo finds the import's products through their history entries (the import's id is their batch).
+            await MeasureAsync($"undo of the import", async () =>
+            {
+                var result = await fixture.Sender.Send(new UndoBatchCommand(applied!.ImportId));
+                return $"{result.Reverted:N0} reverted, {result.Skipped.Count:N0} skipped";
             });
         }
         finally
@@ -64,21 +72,40 @@ internal static class CsvRun
         return 0;
     }
 
-    /// <summary>Half the rows: exported products (spread over the file) with their price raised by 1; half: new SKUs.</summary>
-    private static async Task WriteImportAsync(string exportFile, string importFile, int rows)
+    /// <summary>
+    /// Half the rows: existing products (spread over the catalog, read from the database) with their price raised by 1;
+    /// half: new SKUs.
+    /// </summary>
+    private static async Task WriteImportAsync(string connectionString, string importFile, int rows)
     {
         var updates = rows / 2;
-        var exported = File.ReadLines(exportFile).Skip(1).Where(line => !line.Contains('"')).Take(updates * 4).ToList();
-        await using var output = new StreamWriter(importFile);
-        await output.WriteAsync("SKU,Name,Price,Stock\r\n");
-        for (var i = 0; i < updates; i++)
+        var existing = new List<(string Sku, string Name, long PriceCents, long Stock)>(updates);
+        await using (var connection = new SqliteConnection(connectionString))
         {
-            var cells = exported[i * exported.Count / updates].Split(',');
-            var price = decimal.Parse(cells[3], CultureInfo.InvariantCulture) + 1m;
-            await output.WriteAsync($"{cells[0]},{cells[1]},{price.ToString("0.00", CultureInfo.InvariantCulture)},{cells[4]}\r\n");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT Sku, Name, PriceCents, Stock FROM Products
+                WHERE DeletedAt IS NULL AND rowid % (SELECT MAX(1, COUNT(*) / $updates) FROM Products) = 0
+                LIMIT $updates
+                """;
+            command.Parameters.AddWithValue("$updates", updates);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                existing.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
         }
 
-        for (var i = 0; i < rows - updates; i++)
+        await using var output = new StreamWriter(importFile);
+        await output.WriteAsync("SKU,Name,Price,Stock\r\n");
+        foreach (var (sku, name, priceCents, stock) in existing)
+        {
+            var price = (priceCents + 100) / 100m;
+            await output.WriteAsync($"{sku},\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{price.ToString("0.00", CultureInfo.InvariantCulture)},{stock}\r\n");
+        }
+
+        for (var i = 0; i < rows - existing.Count; i++)
         {
             await output.WriteAsync($"CSV-BENCH-{i:D7},Imported product {i},{(i % 500) + 0.99m:0.00},{i % 40}\r\n");
         }
@@ -113,13 +140,16 @@ internal static class CsvRun
             }
         });
 
+        var cpuBefore = process.TotalProcessorTime;
         var timer = Stopwatch.StartNew();
         var outcome = await run();
         timer.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         await stop.CancelAsync();
         await sampler;
         Console.WriteLine(
-            $"{what}: {timer.Elapsed.TotalSeconds:N1} s; managed heap peak +{(peakHeap - heapBefore) / (1024.0 * 1024):N0} MB; " +
+            $"{what}: {timer.Elapsed.TotalSeconds:N1} s (CPU {cpu.TotalSeconds:N1} s, load {BulkRun.LoadAverage()}); managed heap peak +{(peakHeap - heapBefore) / (1024.0 * 1024):N0} MB; " +
             $"working set peak +{(peakWorkingSet - workingSetBefore) / (1024.0 * 1024):N0} MB ({outcome})");
     }
 }

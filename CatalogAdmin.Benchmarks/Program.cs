@@ -11,6 +11,8 @@ using CatalogAdmin.Benchmarks.Circuits;
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits-memory 10 [catalog.db] [/activity] (heap profile of idle circuits)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000 [100000] (CSV export, import preview and apply, timed once)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- bulk [1000000] [quick-edit] (bulk actions, their undo and quick-edit saves on a copy, timed; or the saves only)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- plans [1000000] (EXPLAIN QUERY PLAN of every filtered list's statements)
 // The catalogs (10k, 100k, 1M products) are generated on first use into BenchmarkDotNet.Artifacts/catalogs.
 if (args is ["circuits", var count, var database, .. var rest])
 {
@@ -22,6 +24,19 @@ if (args is ["csv", var csvProducts, .. var csvRest])
     return await CatalogAdmin.Benchmarks.CsvRun.RunAsync(
         int.Parse(csvProducts, System.Globalization.CultureInfo.InvariantCulture),
         csvRest is [var rows] ? int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
+if (args is ["bulk", .. var bulkArgs])
+{
+    return await CatalogAdmin.Benchmarks.BulkRun.RunAsync(
+        bulkArgs is [var bulkProducts, ..] ? int.Parse(bulkProducts, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+        quickEditOnly: bulkArgs is [_, "quick-edit"]);
+}
+
+if (args is ["plans", .. var planArgs])
+{
+    return await CatalogAdmin.Benchmarks.QueryPlans.RunAsync(
+        planArgs is [var planProducts] ? int.Parse(planProducts, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
 if (args is ["circuits-memory", var memoryCircuits, .. var memoryRest])
