@@ -41,7 +41,7 @@ builder.Services.AddCatalogCore(database);
 builder.Services.AddStaffIdentity(database, builder.Configuration);
 builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
-builder.Services.AddCatalogWeb(builder.Configuration);
+builder.Services.AddCatalogWeb(builder.Configuration, database);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogAdmin.Core.Persistence.CatalogDbContext>("catalog-database");
 
 var app = builder.Build();
