@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlCatalogDbContext))]
-    [Migration("20261123214440_InitialPostgreSql")]
+    [Migration("20261123223055_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -34,6 +34,13 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Batch")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -48,6 +55,9 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ProductCount")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ProductId")
                         .HasColumnType("uuid");
@@ -75,6 +85,8 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("ProductId");
 

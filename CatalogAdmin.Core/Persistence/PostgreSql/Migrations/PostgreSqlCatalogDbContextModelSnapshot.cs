@@ -31,6 +31,13 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Batch")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -45,6 +52,9 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ProductCount")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ProductId")
                         .HasColumnType("uuid");
@@ -72,6 +82,8 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("ProductId");
 

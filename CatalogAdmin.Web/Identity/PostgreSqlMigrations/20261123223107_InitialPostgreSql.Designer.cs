@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CatalogAdmin.Web.Identity.PostgreSqlMigrations
 {
     [DbContext(typeof(PostgreSqlStaffDbContext))]
-    [Migration("20261123214837_InitialPostgreSql")]
+    [Migration("20261123223107_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />

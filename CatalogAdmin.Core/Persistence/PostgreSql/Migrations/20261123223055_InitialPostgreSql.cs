@@ -30,7 +30,10 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
                     StaffChange = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     TargetUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     TargetEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Batch = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProductCount = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,6 +111,11 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityLog_BatchId",
+                table: "ActivityLog",
+                column: "BatchId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityLog_OccurredAt_Id",
