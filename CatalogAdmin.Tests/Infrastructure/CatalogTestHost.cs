@@ -52,11 +52,14 @@ public sealed class CatalogTestHost : IAsyncDisposable
     /// <param name="configure">Extra registrations; gets the services and the database's connection string.</param>
     /// <param name="databaseFile">An existing database file to start on (migrated as the app would, and deleted on dispose); a new one if null.</param>
     /// <param name="postgreSql">A PostgreSQL database to run on instead of SQLite (emptied first).</param>
+    /// <param name="sharedWith">Another host whose PostgreSQL database this one uses as it is: a second app instance.</param>
     public static async Task<CatalogTestHost> StartAsync(
-        Action<IServiceCollection, string>? configure = null, bool seedDemoData = false, string? databaseFile = null, PostgreSqlTestDatabase? postgreSql = null)
+        Action<IServiceCollection, string>? configure = null, bool seedDemoData = false, string? databaseFile = null,
+        PostgreSqlTestDatabase? postgreSql = null, CatalogTestHost? sharedWith = null)
     {
         databaseFile ??= NewDatabaseFile();
-        var database = postgreSql is null ? CatalogDatabaseSettings.Sqlite($"Data Source={databaseFile}") : await postgreSql.ResetAsync();
+        var database = sharedWith?.Database
+            ?? (postgreSql is null ? CatalogDatabaseSettings.Sqlite($"Data Source={databaseFile}") : await postgreSql.ResetAsync());
 
         var user = new TestCurrentUser();
         var logs = new CapturedLogs();
