@@ -41,7 +41,10 @@ public sealed class SeveralInstancesOnPostgreSqlTests(PostgreSqlTestDatabase dat
         Assert.Equal(0, (await Host.SendAsync(new ListTrashQuery())).TotalCount);
         var activity = await Host.SendAsync(new ListActivityQuery(PageSize: 100));
         Assert.Equal(trashed.Count, activity.Items.Count(e => e.Kind == ProductChangeKind.Purged));
-        Assert.DoesNotContain(Host.Logs.Entries.Concat(second.Logs.Entries), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        // (EF Core logs its look for the migrations table of a database not yet migrated as an error: not this test's business.)
+        Assert.DoesNotContain(
+            Host.Logs.Entries.Concat(second.Logs.Entries),
+            e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error && !e.Message.Contains("__EFMigrationsHistory", StringComparison.Ordinal));
     }
 
     private static async Task<int> PurgeExpiredAsync(CatalogTestHost host)
