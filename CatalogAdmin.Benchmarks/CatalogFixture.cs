@@ -14,10 +14,11 @@ namespace CatalogAdmin.Benchmarks;
 /// </summary>
 public sealed class CatalogFixture : IAsyncDisposable
 {
-    private CatalogFixture(ServiceProvider services, string connectionString)
+    private CatalogFixture(ServiceProvider services, CatalogDatabaseSettings database)
     {
         Services = services;
-        ConnectionString = connectionString;
+        Database = database;
+        ConnectionString = database.ConnectionString;
         Sender = services.GetRequiredService<ISender>();
     }
 
@@ -25,11 +26,25 @@ public sealed class CatalogFixture : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    public CatalogDatabaseSettings Database { get; }
+
+    /// <summary>
+    /// The provider switch: with CATALOGADMIN_BENCH_POSTGRES set to a server's connection string without a database
+    /// (e.g. "Host=127.0.0.1;Port=5432;Username=postgres"), the catalogs are databases on that server
+    /// (catalog_&lt;N&gt;), generated on first use like the SQLite files.
+    /// </summary>
+    public static string? PostgreSqlServer => Environment.GetEnvironmentVariable("CATALOGADMIN_BENCH_POSTGRES") is { Length: > 0 } server ? server : null;
+
     public ISender Sender { get; }
 
     /// <param name="trashed">How many of the products are in the trash.</param>
     public static async Task<CatalogFixture> OpenAsync(int products, int trashed = 0)
     {
+        if (PostgreSqlServer is { } server)
+        {
+            return await OpenPostgreSqlAsync(server, products, trashed);
+        }
+
         var folder = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "catalogs"));
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, trashed == 0 ? $"catalog-{products}.db" : $"catalog-{products}-trashed-{trashed}.db");
@@ -56,12 +71,55 @@ public sealed class CatalogFixture : IAsyncDisposable
             .BuildServiceProvider();
 
         await services.InitializeCatalogDatabaseAsync(seedDemoData);
-        return new CatalogFixture(services, connectionString);
+        return new CatalogFixture(services, CatalogDatabaseSettings.Sqlite(connectionString));
+    }
+
+    private static async Task<CatalogFixture> OpenPostgreSqlAsync(string server, int products, int trashed)
+    {
+        var name = trashed == 0 ? $"catalog_{products}" : $"catalog_{products}_trashed_{trashed}";
+        await using (var admin = new Npgsql.NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", admin);
+            exists.Parameters.AddWithValue(name);
+            if ((long)(await exists.ExecuteScalarAsync())! > 0)
+            {
+                var database = CatalogDatabaseSettings.PostgreSql($"{server};Database={name}");
+                return new CatalogFixture(await StartAsync(database, seedDemoData: false), database);
+            }
+
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var fresh = CatalogDatabaseSettings.PostgreSql($"{server};Database={name};Command Timeout=600");
+        var fixture = new CatalogFixture(await StartAsync(fresh, seedDemoData: false), fresh);
+        var result = await CatalogGenerator.GenerateAsync(fresh, products, trashed: trashed);
+        Console.WriteLine($"// Generated {products:N0} products ({trashed:N0} in the trash) in {result.Elapsed.TotalSeconds:N1} s into PostgreSQL database {name}");
+        return fixture;
+    }
+
+    private static async Task<ServiceProvider> StartAsync(CatalogDatabaseSettings database, bool seedDemoData)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddCatalogCore(database)
+            .AddSingleton<ICurrentUser, BenchmarkUser>()
+            .AddSingleton<IStaffDirectory, BenchmarkStaff>()
+            .BuildServiceProvider();
+        await services.InitializeCatalogDatabaseAsync(seedDemoData);
+        return services;
     }
 
     /// <summary>An id that exists, from the middle of the catalog.</summary>
     public Guid SomeProductId(int offset)
     {
+        if (Database.IsPostgreSql)
+        {
+            using var db = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CatalogDbContext>>().CreateDbContext();
+            return db.Products.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Skip(offset).Select(p => p.Id).First();
+        }
+
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();

@@ -1,6 +1,7 @@
 using CatalogAdmin.Core.Common;
 using CatalogAdmin.Core.Common.Behaviours;
 using CatalogAdmin.Core.Persistence;
+using CatalogAdmin.Core.Persistence.PostgreSql;
 using CatalogAdmin.Core.Products;
 using CatalogAdmin.Core.Staff;
 using MediatR;
@@ -18,16 +19,28 @@ public static class DependencyInjection
     /// handlers, notification handlers and validators. The host adds its own parts: the current user, the staff
     /// directory, and notification handlers of its own (<see cref="AddProductChangeHandler{THandler}"/>).
     /// </summary>
-    public static IServiceCollection AddCatalogCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, string connectionString) =>
+        services.AddCatalogCore(CatalogDatabaseSettings.Sqlite(connectionString));
+
+    /// <inheritdoc cref="AddCatalogCore(IServiceCollection, string)"/>
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, CatalogDatabaseSettings database)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, NobodySignedIn>();
         services.TryAddScoped<IStaffDirectory, NoStaffDirectory>();
-        services.AddDbContextFactory<CatalogDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton(database);
+        if (database.IsPostgreSql)
+        {
+            services.AddDbContextFactory<CatalogDbContext, PostgreSqlCatalogDbContextFactory>(options => options.UseNpgsql(database.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContextFactory<CatalogDbContext>(options => options
+                .UseSqlite(database.ConnectionString)
+                .AddInterceptors(new SqlitePragmas()));
+        }
 
         services.AddMediatR(config =>
         {
@@ -69,20 +82,41 @@ public static class DependencyInjection
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sqlite = !db.Database.IsPostgreSql();
 
-        PrepareDataFolder(db.Database.GetConnectionString());
-        await db.Database.MigrateAsync(cancellationToken);
+        if (sqlite)
+        {
+            PrepareDataFolder(db.Database.GetConnectionString());
+            await db.Database.MigrateAsync(cancellationToken);
 
-        // WAL lets readers continue while one writer commits; the setting is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            // WAL lets readers continue while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        else
+        {
+            // Several instances may start at once: EF Core's migrator locks the database while it migrates.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
         if (seedDemoData && !await db.Products.AnyAsync(cancellationToken))
         {
-            var (categories, products) = DemoCatalog.Create(services.GetRequiredService<TimeProvider>().GetUtcNow());
-            db.Categories.AddRange(categories);
-            await db.SaveChangesAsync(cancellationToken);
-            db.Products.AddRange(products);
-            await db.SaveChangesAsync(cancellationToken);
+            // Under the write lock and asked again: another instance starting at the same moment may have seeded.
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            if (!await db.Products.AnyAsync(cancellationToken))
+            {
+                var (categories, products) = DemoCatalog.Create(services.GetRequiredService<TimeProvider>().GetUtcNow());
+                db.Categories.AddRange(categories);
+                await db.SaveChangesAsync(cancellationToken);
+                db.Products.AddRange(products);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (!sqlite)
+        {
+            return;
         }
 
         // Lets SQLite's planner know how selective each index is (e.g. that a status matches most products), so a

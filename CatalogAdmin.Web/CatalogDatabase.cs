@@ -1,14 +1,29 @@
+using CatalogAdmin.Core.Persistence;
+
 namespace CatalogAdmin.Web;
 
-/// <summary>Where the catalog's SQLite file lives.</summary>
+/// <summary>Which database the catalog lives in, and where.</summary>
 internal static class CatalogDatabase
 {
     /// <summary>
-    /// ConnectionStrings:Catalog (environment: ConnectionStrings__Catalog) when set; otherwise
-    /// App_Data/catalog.db under the app's content root.
+    /// Catalog:Provider (Sqlite, the default, or PostgreSQL) and ConnectionStrings:Catalog (environment:
+    /// Catalog__Provider, ConnectionStrings__Catalog). SQLite without a connection string uses App_Data/catalog.db
+    /// under the app's content root; PostgreSQL needs one.
     /// </summary>
-    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetConnectionString("Catalog") is { Length: > 0 } configured
+    public static CatalogDatabaseSettings Settings(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = CatalogDatabaseSettings.ParseProvider(configuration["Catalog:Provider"]);
+        var configured = configuration.GetConnectionString("Catalog");
+        if (provider == CatalogProvider.PostgreSQL)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException(
+                    "Catalog:Provider is PostgreSQL but ConnectionStrings:Catalog is not set, e.g. ConnectionStrings__Catalog=\"Host=db;Database=catalog;Username=catalog;Password=…\".")
+                : CatalogDatabaseSettings.PostgreSql(configured);
+        }
+
+        return CatalogDatabaseSettings.Sqlite(configured is { Length: > 0 }
             ? configured
-            : $"Data Source={Path.Combine(environment.ContentRootPath, "App_Data", "catalog.db")}";
+            : $"Data Source={Path.Combine(environment.ContentRootPath, "App_Data", "catalog.db")}");
+    }
 }

@@ -14,7 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Development; a published app has no such manifest and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
-var connectionString = CatalogDatabase.ConnectionString(builder.Configuration, builder.Environment);
+var database = CatalogDatabase.Settings(builder.Configuration, builder.Environment);
+var connectionString = database.ConnectionString;
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(circuits =>
     {
@@ -36,11 +37,11 @@ builder.Services.AddMudServices(config =>
     config.SnackbarConfiguration.PreventDuplicates = false;
     config.SnackbarConfiguration.VisibleStateDuration = 5000;
 });
-builder.Services.AddCatalogCore(connectionString);
-builder.Services.AddStaffIdentity(connectionString, builder.Configuration);
+builder.Services.AddCatalogCore(database);
+builder.Services.AddStaffIdentity(database, builder.Configuration);
 builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
-builder.Services.AddCatalogWeb(builder.Configuration);
+builder.Services.AddCatalogWeb(builder.Configuration, database);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogAdmin.Core.Persistence.CatalogDbContext>("catalog-database");
 
 var app = builder.Build();
@@ -88,7 +89,7 @@ try
     await app.Services.InitializeCatalogDatabaseAsync(app.Configuration.GetValue("Catalog:SeedDemoData", true));
     await app.Services.InitializeStaffAsync(app.Configuration);
 }
-catch (Exception exception) when (StartupFailure.Describe(exception, connectionString) is { } message)
+catch (Exception exception) when (StartupFailure.Describe(exception, database) is { } message)
 {
     Console.Error.WriteLine(message);
     return 1;
@@ -101,17 +102,17 @@ if (args is ["backup", ..])
 
 if (args is ["import", ..])
 {
-    return await ImportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
+    return await ImportTask.RunAsync(database, args, Console.Out, Console.Error);
 }
 
 if (args is ["export", ..])
 {
-    return await ExportTask.RunAsync(connectionString, args, Console.Out, Console.Error);
+    return await ExportTask.RunAsync(database, args, Console.Out, Console.Error);
 }
 
 if (args is ["seed-demo", ..])
 {
-    return await SeedDemoTask.RunAsync(connectionString, args);
+    return await SeedDemoTask.RunAsync(database, args);
 }
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using CatalogAdmin.Core.Persistence;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CatalogAdmin.Web;
 
@@ -15,8 +16,14 @@ internal static class StartupFailure
     private const int SqliteCorrupt = 11;
     private const int SqliteIoError = 10;
 
-    public static string? Describe(Exception exception, string connectionString)
+    public static string? Describe(Exception exception, CatalogDatabaseSettings database)
     {
+        if (database.IsPostgreSql)
+        {
+            return DescribePostgreSql(exception, database.ConnectionString);
+        }
+
+        var connectionString = database.ConnectionString;
         var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
         var cause = Unwrap(exception);
         return cause switch
@@ -33,6 +40,21 @@ internal static class StartupFailure
                 $"CatalogAdmin cannot start: the database {file} cannot be opened or created ({cause.Message.TrimEnd('.')}). Make its folder exist and be writable by this user, or set ConnectionStrings__Catalog to another path.",
             _ => null,
         };
+    }
+
+    /// <summary>A server that cannot be reached or refuses the app: one line naming the server, never the password.</summary>
+    private static string? DescribePostgreSql(Exception exception, string connectionString)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException cause)
+            {
+                var server = new NpgsqlConnectionStringBuilder(connectionString);
+                return $"CatalogAdmin cannot start: the PostgreSQL database {server.Database} on {server.Host}:{server.Port} cannot be used ({cause.Message.TrimEnd('.')}). Check ConnectionStrings__Catalog and that the server is running.";
+            }
+        }
+
+        return null;
     }
 
     private static Exception Unwrap(Exception exception)

@@ -3,6 +3,7 @@ using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
 using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Web.Csv;
 using CatalogAdmin.Web.Components.Shared;
 using CatalogAdmin.Web.Maintenance;
@@ -14,10 +15,22 @@ namespace CatalogAdmin.Web;
 public static class WebServices
 {
     /// <summary>The Web side of the app: culture, live updates, browser clock, and the toast handlers.</summary>
-    public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="database">The catalog's database: on PostgreSQL live updates reach every instance through LISTEN/NOTIFY.</param>
+    public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IConfiguration configuration, CatalogDatabaseSettings? database = null)
     {
         services.AddSingleton(CatalogCulture.FromConfiguration(configuration));
         services.AddSingleton<CatalogChangeBroadcaster>();
+        if (database?.IsPostgreSql == true)
+        {
+            services.AddSingleton<PostgreSqlChangeBus>();
+            services.AddSingleton<ICatalogChangeBus>(provider => provider.GetRequiredService<PostgreSqlChangeBus>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlChangeBus>());
+        }
+        else
+        {
+            services.AddSingleton<ICatalogChangeBus, InProcessChangeBus>();
+        }
+
         services.AddBrowserClock();
         services.AddSingleton<ImportUploads>();
         services.AddScoped<CatalogAdmin.Web.Components.Pages.Products.ProductListReturn>();

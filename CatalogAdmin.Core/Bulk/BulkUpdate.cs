@@ -117,7 +117,7 @@ internal static class BulkUpdate
         int changed = 0, unchanged = 0, skippedCount = 0;
         var skipped = new List<SkippedProduct>();
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             if (checkInTransaction is not null)
             {

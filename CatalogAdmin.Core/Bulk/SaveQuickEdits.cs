@@ -106,7 +106,7 @@ internal sealed class SaveQuickEditsHandler(IDbContextFactory<CatalogDbContext> 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // The write lock first (BEGIN IMMEDIATE): nobody saves these products between the version check and the write.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var ids = request.Rows.Select(r => r.Id).ToList();
             var products = await db.Products.Live().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
             foreach (var row in request.Rows)

@@ -1,6 +1,7 @@
 using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core.Products;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Core.Categories;
@@ -59,7 +60,10 @@ public static class CategoryRules
 
     public static string DuplicateMessage(string existingName) => $"There is already a category named “{existingName}”.";
 
-    public static bool IsDuplicate(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
-        sqlite.Message.Contains("Categories.NormalizedName", StringComparison.Ordinal);
+    public static bool IsDuplicate(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => sqlite.Message.Contains("Categories.NormalizedName", StringComparison.Ordinal),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName == "IX_Categories_NormalizedName",
+        _ => false,
+    };
 }

@@ -15,8 +15,9 @@ internal sealed class ListCategoriesHandler(IDbContextFactory<CatalogDbContext> 
     public async Task<IReadOnlyList<CategoryDto>> Handle(ListCategoriesQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var categories = db.Categories.AsNoTracking();
+        // Names ignoring ASCII case: SQLite's NOCASE column; lower() of the "C"-collated column on PostgreSQL.
+        return await (db.Database.IsPostgreSql() ? categories.OrderBy(c => c.Name.ToLower()) : categories.OrderBy(c => c.Name)).ThenBy(c => c.Id)
             .Select(c => new CategoryDto(c.Id, c.Name, c.ProductCount))
             .ToListAsync(cancellationToken);
     }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Core.Persistence;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+/// <summary>The catalog on SQLite (its migrations in Persistence/Migrations); <see cref="PostgreSql.PostgreSqlCatalogDbContext"/> on PostgreSQL.</summary>
+public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
 
@@ -19,7 +20,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
 
-        // Registered on every connection by SqlitePragmas.
+        // Registered on every connection by SqlitePragmas (SQLite); a SQL function on PostgreSQL (PostgreSqlCatalogSql).
         modelBuilder.HasDbFunction(typeof(ProductSearchText).GetMethod(nameof(ProductSearchText.HasWordStartingWith))!).HasName("catalog_has_word");
     }
 

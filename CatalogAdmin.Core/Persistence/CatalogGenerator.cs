@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CatalogAdmin.Core.Products;
+using CatalogAdmin.Core.Persistence.PostgreSql;
 using Microsoft.Data.Sqlite;
 
 namespace CatalogAdmin.Core.Persistence;
@@ -36,6 +37,13 @@ public static class CatalogGenerator
     ];
 
     public sealed record Result(int Created, TimeSpan Elapsed);
+
+    /// <summary>The same products on either database: PostgreSQL's are loaded with COPY (<see cref="PostgreSqlCatalogGenerator"/>).</summary>
+    public static Task<Result> GenerateAsync(
+        CatalogDatabaseSettings database, int count, int seed = 20261123, IProgress<int>? progress = null, int trashed = 0, CancellationToken cancellationToken = default) =>
+        database.IsPostgreSql
+            ? PostgreSqlCatalogGenerator.GenerateAsync(database.ConnectionString, count, seed, progress, trashed, cancellationToken)
+            : GenerateAsync(database.ConnectionString, count, seed, progress, trashed, cancellationToken);
 
     /// <param name="trashed">How many of the <paramref name="count"/> products are in the trash (moved there in the last 30 days).</param>
     public static async Task<Result> GenerateAsync(
@@ -88,26 +96,20 @@ public static class CatalogGenerator
 
             for (var i = 0; i < batch; i++)
             {
-                var n = done + i;
-                var brand = Brands[random.Next(Brands.Length)];
-                var product = Products[random.Next(Products.Length)];
-                var createdAt = now.AddMinutes(-random.Next(0, 60 * 24 * 365));
-                id.Value = Guid.CreateVersion7(createdAt).ToString().ToUpperInvariant();
-                name.Value = $"{brand} {Adjectives[random.Next(Adjectives.Length)]} {product} {random.Next(100, 9999)} {Colours[random.Next(Colours.Length)]}";
-                sku.Value = $"{brand[..3].ToUpperInvariant()}-{run}-{n:D7}";
-                key.Value = ProductSearchText.KeyOf((string)name.Value, (string)sku.Value);
-                description.Value = random.Next(4) == 0 ? DBNull.Value : $"{product} by {brand}.";
-                price.Value = PriceCents(random);
-                stock.Value = random.Next(20) == 0 ? random.Next(0, 5) : random.Next(5, 500);
-                // About 10 % drafts and 5 % archived, the rest on sale.
-                status.Value = random.Next(20) switch { 0 or 1 => 0, 2 => 2, _ => 1 };
-                category.Value = random.Next(20) == 0 ? DBNull.Value : categories[random.Next(categories.Count)];
-                created.Value = createdAt.UtcTicks;
-                updated.Value = createdAt.AddMinutes(random.Next(0, 60 * 24 * 30)).UtcTicks;
-                // The first products generated are the trashed ones, each moved there at some minute of the last 30 days.
-                var inTrash = n < trashed;
-                deleted.Value = inTrash ? now.AddMinutes(-random.Next(0, 60 * 24 * 30)).UtcTicks : DBNull.Value;
-                deletedBy.Value = inTrash ? "editor@example.com" : DBNull.Value;
+                var row = NextRow(random, now, run, done + i, trashed);
+                id.Value = row.Id.ToString().ToUpperInvariant();
+                name.Value = row.Name;
+                sku.Value = row.Sku;
+                key.Value = row.SearchKey;
+                description.Value = (object?)row.Description ?? DBNull.Value;
+                price.Value = row.PriceCents;
+                stock.Value = row.Stock;
+                status.Value = row.Status;
+                category.Value = row.Category is { } c ? categories[c] : DBNull.Value;
+                created.Value = row.CreatedAt.UtcTicks;
+                updated.Value = row.UpdatedAt.UtcTicks;
+                deleted.Value = row.DeletedAt is { } at ? at.UtcTicks : DBNull.Value;
+                deletedBy.Value = (object?)row.DeletedBy ?? DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -181,6 +183,34 @@ public static class CatalogGenerator
             command.CommandText = statement;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>One generated product; <see cref="Category"/> is an index into the generator's categories.</summary>
+    internal sealed record Row(
+        Guid Id, string Name, string Sku, string SearchKey, string? Description, long PriceCents, int Stock, int Status,
+        int? Category, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeletedAt, string? DeletedBy);
+
+    /// <summary>Product number <paramref name="n"/> of a run; the first <paramref name="trashed"/> are in the trash.</summary>
+    internal static Row NextRow(Random random, DateTimeOffset now, string run, int n, int trashed)
+    {
+        var brand = Brands[random.Next(Brands.Length)];
+        var product = Products[random.Next(Products.Length)];
+        var createdAt = now.AddMinutes(-random.Next(0, 60 * 24 * 365));
+        var id = Guid.CreateVersion7(createdAt);
+        var name = $"{brand} {Adjectives[random.Next(Adjectives.Length)]} {product} {random.Next(100, 9999)} {Colours[random.Next(Colours.Length)]}";
+        var sku = $"{brand[..3].ToUpperInvariant()}-{run}-{n:D7}";
+        var description = random.Next(4) == 0 ? null : $"{product} by {brand}.";
+        var price = PriceCents(random);
+        var stock = random.Next(20) == 0 ? random.Next(0, 5) : random.Next(5, 500);
+        // About 10 % drafts and 5 % archived, the rest on sale.
+        var status = random.Next(20) switch { 0 or 1 => 0, 2 => 2, _ => 1 };
+        int? category = random.Next(20) == 0 ? null : random.Next(CategoryNames.Length);
+        var updatedAt = createdAt.AddMinutes(random.Next(0, 60 * 24 * 30));
+        // The first products generated are the trashed ones, each moved there at some minute of the last 30 days.
+        var inTrash = n < trashed;
+        DateTimeOffset? deletedAt = inTrash ? now.AddMinutes(-random.Next(0, 60 * 24 * 30)) : null;
+        return new Row(id, name, sku, ProductSearchText.KeyOf(name, sku), description, price, stock, status, category,
+            createdAt, updatedAt, deletedAt, inTrash ? "editor@example.com" : null);
     }
 
     // Mostly everyday prices, some expensive ones, many ending in .99: like a real shop.

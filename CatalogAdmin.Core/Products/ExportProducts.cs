@@ -42,7 +42,7 @@ internal sealed class ExportProductsHandler(IDbContextFactory<CatalogDbContext> 
     public async IAsyncEnumerable<ProductExportRow> Handle(ExportProductsQuery request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = ProductSelection.Ordered(ProductSelection.Matching(db, request.EffectiveFilter), request.SortBy, request.Descending)
+        var rows = ProductSelection.Ordered(ProductSelection.Matching(db, request.EffectiveFilter), request.SortBy, request.Descending, db.Database.IsPostgreSql())
             .Select(p => new ProductExportRow(
                 p.Sku, p.Name, p.Description, p.Price, p.Stock, p.Status,
                 db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.Name).FirstOrDefault(),

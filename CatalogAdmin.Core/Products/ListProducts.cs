@@ -127,9 +127,10 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
 
         // First the page's ids: the inner query (scope, order, limit) is planned alone along the sort order's index, and
         // reads only the columns the tests need. Then those rows, whole.
-        var firstRows = ProductSelection.Ordered(ProductSelection.InScope(db.Products.AsNoTracking().Live(), filter), request.SortBy, request.Descending)
+        var postgreSql = db.Database.IsPostgreSql();
+        var firstRows = ProductSelection.Ordered(ProductSelection.InScope(db.Products.AsNoTracking().Live(), filter), request.SortBy, request.Descending, postgreSql)
             .Take((int)Math.Min(rows, WalkMaxRows));
-        var ids = await ProductSelection.Ordered(ProductSelection.Tested(firstRows, filter, testSearch: true), request.SortBy, request.Descending)
+        var ids = await ProductSelection.Ordered(ProductSelection.Tested(firstRows, filter, testSearch: true, postgreSql), request.SortBy, request.Descending, postgreSql)
             .Skip(skip)
             .Take(request.PageSize)
             .Select(p => p.Id)
@@ -143,7 +144,7 @@ internal sealed class ListProductsHandler(IDbContextFactory<CatalogDbContext> db
     }
 
     private static IQueryable<ProductListItem> Page(CatalogDbContext db, IQueryable<Product> products, ListProductsQuery request, int skip) =>
-        ProductSelection.Ordered(products, request.SortBy, request.Descending)
+        ProductSelection.Ordered(products, request.SortBy, request.Descending, db.Database.IsPostgreSql())
             .Skip(skip)
             .Take(request.PageSize)
             .Select(p => new ProductListItem(

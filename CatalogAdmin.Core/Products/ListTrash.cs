@@ -46,7 +46,7 @@ internal sealed class ListTrashHandler(IDbContextFactory<CatalogDbContext> dbFac
     public async Task<PagedResult<TrashedProductDto>> Handle(ListTrashQuery request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var trashed = ProductSelection.Tested(db.Products.AsNoTracking().InTrash(), new ProductFilter(request.Search), testSearch: true);
+        var trashed = ProductSelection.Tested(db.Products.AsNoTracking().InTrash(), new ProductFilter(request.Search), testSearch: true, db.Database.IsPostgreSql());
 
         var total = await trashed.CountAsync(cancellationToken);
         var items = total == 0 ? [] : await trashed

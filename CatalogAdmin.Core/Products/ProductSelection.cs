@@ -22,12 +22,13 @@ internal static class ProductSelection
     /// </summary>
     public static IQueryable<Product> Matching(CatalogDbContext db, ProductFilter filter)
     {
+        var postgreSql = db.Database.IsPostgreSql();
         if (filter.SearchText is not { } search || filter.CategoryId is not null)
         {
-            return Tested(InScope(db.Products.AsNoTracking().Live(), filter), filter, testSearch: true);
+            return Tested(InScope(db.Products.AsNoTracking().Live(), filter), filter, testSearch: true, postgreSql);
         }
 
-        return Tested(InScope(Searched(db, search), filter), filter, testSearch: false);
+        return Tested(InScope(Searched(db, search), filter), filter, testSearch: false, postgreSql);
     }
 
     /// <summary>
@@ -45,7 +46,8 @@ internal static class ProductSelection
     }
 
     /// <summary>The filter's conditions besides the category, tested on each row; the search too when asked.</summary>
-    public static IQueryable<Product> Tested(IQueryable<Product> products, ProductFilter filter, bool testSearch)
+    /// <param name="postgreSql">Whether the query runs on PostgreSQL, whose LIKE minds case (SQLite's ignores ASCII case).</param>
+    public static IQueryable<Product> Tested(IQueryable<Product> products, ProductFilter filter, bool testSearch, bool postgreSql)
     {
         if (filter.Status is { } status)
         {
@@ -73,7 +75,7 @@ internal static class ProductSelection
             }
             else
             {
-                products = products.Where(StartsWith(search));
+                products = products.Where(StartsWith(search, postgreSql));
             }
         }
 
@@ -81,7 +83,28 @@ internal static class ProductSelection
     }
 
     /// <summary>The list's order for a sort field; ties broken by Id, so paging and export agree on every row's place.</summary>
-    public static IQueryable<Product> Ordered(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
+    /// <param name="postgreSql">
+    /// On PostgreSQL names and SKUs are sorted by lower() of their "C"-collated text, which is SQLite's NOCASE order
+    /// (ASCII case ignored, otherwise code points), served by expression indexes (PostgreSqlCatalogSql).
+    /// </param>
+    public static IQueryable<Product> Ordered(IQueryable<Product> products, ProductSortField sortBy, bool descending, bool postgreSql) =>
+        postgreSql ? OrderedIgnoringCase(products, sortBy, descending) : Ordered(products, sortBy, descending);
+
+    private static IQueryable<Product> OrderedIgnoringCase(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
+    {
+        ProductSortField.Sku => descending
+            ? products.OrderByDescending(p => p.Sku.ToLower()).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Sku.ToLower()).ThenBy(p => p.Id),
+        ProductSortField.Name => descending
+            ? products.OrderByDescending(p => p.Name.ToLower()).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Name.ToLower()).ThenBy(p => p.Id),
+        ProductSortField.Status => descending
+            ? products.OrderByDescending(p => p.Status).ThenByDescending(p => p.Name.ToLower()).ThenByDescending(p => p.Id)
+            : products.OrderBy(p => p.Status).ThenBy(p => p.Name.ToLower()).ThenBy(p => p.Id),
+        _ => Ordered(products, sortBy, descending),
+    };
+
+    private static IQueryable<Product> Ordered(IQueryable<Product> products, ProductSortField sortBy, bool descending) => sortBy switch
     {
         ProductSortField.Sku => descending
             ? products.OrderByDescending(p => p.Sku).ThenByDescending(p => p.Id)
@@ -125,7 +148,15 @@ internal static class ProductSelection
             return (await ScopeSizeAsync(db, filter, cancellationToken), false);
         }
 
+        // PostgreSQL has no separate index to count in; a search alone is counted through its rows as far as SQLite's index count goes.
         var index = filter.HasNoFiltersBesideSearch ? IndexSearch(filter.SearchText!) : null;
+        if (index is not null && db.Database.IsPostgreSql())
+        {
+            var searchLimit = Math.Max(IndexCountLimit, throughItem + 1);
+            var found = await Matching(db, filter).Take(searchLimit + 1).CountAsync(cancellationToken);
+            return found > searchLimit ? (searchLimit, true) : (found, false);
+        }
+
         var limit = Math.Max(index is null ? RowCountLimit : IndexCountLimit, throughItem + 1);
         var counted = index switch
         {
@@ -149,7 +180,9 @@ internal static class ProductSelection
             return await db.Categories.Where(c => c.Id == categoryId).Select(c => c.ProductCount).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var all = await db.Database.SqlQuery<int>($"SELECT Value FROM ProductCount WHERE Id = 1").SingleAsync(cancellationToken);
+        var all = db.Database.IsPostgreSql()
+            ? await db.Database.SqlQuery<int>($"SELECT \"Value\" FROM \"ProductCount\" WHERE \"Id\" = 1").SingleAsync(cancellationToken)
+            : await db.Database.SqlQuery<int>($"SELECT Value FROM ProductCount WHERE Id = 1").SingleAsync(cancellationToken);
         return filter.Uncategorized ? all - await db.Categories.SumAsync(c => c.ProductCount, cancellationToken) : all;
     }
 
@@ -172,6 +205,12 @@ internal static class ProductSelection
             return db.Products.AsNoTracking().Where(p => false);
         }
 
+        if (db.Database.IsPostgreSql())
+        {
+            // The same tests as a walk's, on live products: LIKE on the folded key uses the trigram GIN index.
+            return Tested(db.Products.AsNoTracking().Live(), new ProductFilter(search), testSearch: true, postgreSql: true);
+        }
+
         return IndexSearch(search) switch
         {
             // A join led by the index (CROSS JOIN fixes that order in SQLite), not "rowid IN (...)": the index's matches
@@ -181,7 +220,7 @@ internal static class ProductSelection
                 db.Products.FromSql($"SELECT p.* FROM ProductSearch CROSS JOIN Products AS p ON p.rowid = ProductSearch.rowid WHERE ProductSearch MATCH {query}").AsNoTracking().Live(),
             (SearchIndex.Words, var query) =>
                 db.Products.FromSql($"SELECT p.* FROM ProductWords CROSS JOIN Products AS p ON p.rowid = ProductWords.rowid WHERE ProductWords MATCH {query}").AsNoTracking().Live(),
-            _ => db.Products.AsNoTracking().Live().Where(StartsWith(search)),
+            _ => db.Products.AsNoTracking().Live().Where(StartsWith(search, postgreSql: false)),
         };
     }
 
@@ -212,9 +251,12 @@ internal static class ProductSelection
         return folded.All(ProductSearchText.IsWordCharacter) ? (SearchIndex.Words, $"{phrase}*") : null;
     }
 
-    private static System.Linq.Expressions.Expression<Func<Product, bool>> StartsWith(string search)
+    /// <summary>Names or SKUs that start with the text, ignoring ASCII case (SQLite's LIKE; ILIKE in PostgreSQL's "C" collation).</summary>
+    private static System.Linq.Expressions.Expression<Func<Product, bool>> StartsWith(string search, bool postgreSql)
     {
         var prefix = $"{EscapeLike(search)}%";
-        return p => EF.Functions.Like(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, prefix, LikeEscape.ToString());
+        return postgreSql
+            ? p => EF.Functions.ILike(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.ILike(p.Sku, prefix, LikeEscape.ToString())
+            : p => EF.Functions.Like(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, prefix, LikeEscape.ToString());
     }
 }

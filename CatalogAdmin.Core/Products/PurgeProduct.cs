@@ -46,7 +46,7 @@ internal static class TrashPurge
         IDbContextFactory<CatalogDbContext> dbFactory, IReadOnlyCollection<Guid> ids, DateTimeOffset? cutoff, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var candidates = Eligible(db, ids, cutoff);
         var products = await candidates
             .Select(p => new PurgedProduct(p.Id, new ProductFields(p.Name, p.Sku, p.Description, p.Price, p.Stock, p.Status, p.CategoryId)))

@@ -1,6 +1,7 @@
 using CatalogAdmin.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CatalogAdmin.Core.Products;
 
@@ -42,14 +43,20 @@ internal static class SkuUniqueness
     public static string InTrashMessage(string normalizedSku, string holderName) =>
         $"SKU {normalizedSku} is held by “{holderName}”, a product in the trash. Restore that product, or delete it permanently, to use the SKU here.";
 
-    public static bool IsViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
-        sqlite.Message.Contains("Products.Sku", StringComparison.Ordinal);
+    public static bool IsViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => sqlite.Message.Contains("Products.Sku", StringComparison.Ordinal),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName == "IX_Products_Sku",
+        _ => false,
+    };
 
     /// <summary>The product's category was deleted between the check and the save.</summary>
-    public static bool IsMissingCategory(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
-        sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal);
+    public static bool IsMissingCategory(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal),
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => true,
+        _ => false,
+    };
 
     public static RequestValidationException ToValidationError(string normalizedSku) =>
         new(nameof(Product.Sku), DuplicateMessage(normalizedSku));

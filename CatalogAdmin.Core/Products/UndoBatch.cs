@@ -71,7 +71,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         var undone = new List<Guid>();
         string? undoneSummary;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             undoneSummary = await db.Activity.AsNoTracking()
                 .Where(e => e.BatchId == request.BatchId && e.Batch != ActivityBatchKind.Undo)

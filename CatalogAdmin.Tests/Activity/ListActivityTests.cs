@@ -7,7 +7,7 @@ using CatalogAdmin.Tests.Infrastructure;
 
 namespace CatalogAdmin.Tests.Activity;
 
-public sealed class ListActivityTests : HandlerTest
+public class ListActivityTests : HandlerTest
 {
     [Fact]
     public async Task The_log_lists_every_change_newest_first_with_product_and_who()

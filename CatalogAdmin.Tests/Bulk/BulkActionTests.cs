@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Bulk;
 
 /// <summary>Each bulk action on ticked ids and on the list's filter ("all matching"); rounding, limits, skipped rows, one notification.</summary>
-public sealed class BulkActionTests : HandlerTest
+public class BulkActionTests : HandlerTest
 {
     private async Task<(Guid Mugs, Guid Lamps, Guid[] MugIds, Guid[] LampIds)> ArrangeTwoCategoriesAsync()
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Bulk;
 
 /// <summary>Saving the rows edited in the list's cells: one command, each row with its version.</summary>
-public sealed class QuickEditTests : HandlerTest
+public class QuickEditTests : HandlerTest
 {
     private static QuickEditFields Edited(ProductDto product, int stock) => QuickEditFields.Of(product.Fields) with { Stock = stock };
 

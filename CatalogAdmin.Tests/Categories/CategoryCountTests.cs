@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Categories;
 
 /// <summary>The product counts the triggers keep, through every change that moves a product in or out of a category.</summary>
-public sealed class CategoryCountTests : HandlerTest
+public class CategoryCountTests : HandlerTest
 {
     [Fact]
     public async Task Counts_stay_right_through_create_move_delete_product_and_delete_category()

@@ -5,7 +5,7 @@ using CatalogAdmin.Tests.Infrastructure;
 namespace CatalogAdmin.Tests.Categories;
 
 /// <summary>Two staff members saving the same name at the same moment: the unique index settles it, as a validation error.</summary>
-public sealed class CategoryRaceTests : HandlerTest
+public class CategoryRaceTests : HandlerTest
 {
     private const int Rounds = 40;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Tests.Categories;
 
-public sealed class CategoryRulesTests : HandlerTest
+public class CategoryRulesTests : HandlerTest
 {
     public static TheoryData<string, string> RefusedNames => new()
     {

@@ -10,7 +10,7 @@ using CatalogAdmin.Core.Products;
 namespace CatalogAdmin.Tests.Import;
 
 /// <summary>Export: the list's view as CSV, and what import makes of it.</summary>
-public sealed class ExportProductsTests : ImportTest
+public class ExportProductsTests : ImportTest
 {
     [Fact]
     public async Task The_export_is_the_lists_view_all_pages_in_its_order_with_bom_header_and_invariant_values()

@@ -6,7 +6,7 @@ using CatalogAdmin.Core.Products;
 namespace CatalogAdmin.Tests.Import;
 
 /// <summary>Preview and apply: SKU as the key, only the columns present, errors by row, conflicts, one notification.</summary>
-public sealed class ImportProductsTests : ImportTest
+public class ImportProductsTests : ImportTest
 {
     [Fact]
     public async Task Only_the_columns_present_update_a_blank_optional_cell_clears_and_a_new_category_is_created_and_said()

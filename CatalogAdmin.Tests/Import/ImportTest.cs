@@ -19,6 +19,9 @@ public abstract class ImportTest : IAsyncLifetime
 
     protected ConcurrentQueue<IProductChangeNotification> ProductChanges { get; private set; } = new();
 
+    /// <summary>The PostgreSQL database to run on; null (SQLite) unless a PostgreSQL variant says otherwise.</summary>
+    protected virtual PostgreSqlTestDatabase? PostgreSql => null;
+
     public async ValueTask InitializeAsync()
     {
         _host = await CatalogTestHost.StartAsync((services, _) =>
@@ -26,7 +29,7 @@ public abstract class ImportTest : IAsyncLifetime
             services.AddSingleton(Imported);
             services.AddTransient<INotificationHandler<ProductsImportedNotification>, ImportRecorder>();
             ProductChanges = NotificationRecorder.AddTo(services).Published;
-        });
+        }, postgreSql: PostgreSql);
     }
 
     public async ValueTask DisposeAsync()

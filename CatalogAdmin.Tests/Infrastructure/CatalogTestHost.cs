@@ -20,18 +20,25 @@ public sealed class CatalogTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CatalogTestHost(ServiceProvider services, string databaseFile, TestCurrentUser user, CapturedLogs logs, FakeTimeProvider clock)
+    private CatalogTestHost(ServiceProvider services, string databaseFile, CatalogDatabaseSettings database, TestCurrentUser user, CapturedLogs logs, FakeTimeProvider clock)
     {
         _services = services;
         DatabaseFile = databaseFile;
+        Database = database;
         User = user;
         Logs = logs;
         Clock = clock;
     }
 
+    /// <summary>The SQLite file (unused, and never created, on PostgreSQL).</summary>
     public string DatabaseFile { get; }
 
-    public string ConnectionString => $"Data Source={DatabaseFile}";
+    /// <summary>The database the host runs on: SQLite unless the test class runs on PostgreSQL.</summary>
+    public CatalogDatabaseSettings Database { get; }
+
+    public bool OnPostgreSql => Database.IsPostgreSql;
+
+    public string ConnectionString => Database.ConnectionString;
 
     public TestCurrentUser User { get; }
 
@@ -44,9 +51,15 @@ public sealed class CatalogTestHost : IAsyncDisposable
 
     /// <param name="configure">Extra registrations; gets the services and the database's connection string.</param>
     /// <param name="databaseFile">An existing database file to start on (migrated as the app would, and deleted on dispose); a new one if null.</param>
-    public static async Task<CatalogTestHost> StartAsync(Action<IServiceCollection, string>? configure = null, bool seedDemoData = false, string? databaseFile = null)
+    /// <param name="postgreSql">A PostgreSQL database to run on instead of SQLite (emptied first).</param>
+    /// <param name="sharedWith">Another host whose PostgreSQL database this one uses as it is: a second app instance.</param>
+    public static async Task<CatalogTestHost> StartAsync(
+        Action<IServiceCollection, string>? configure = null, bool seedDemoData = false, string? databaseFile = null,
+        PostgreSqlTestDatabase? postgreSql = null, CatalogTestHost? sharedWith = null)
     {
         databaseFile ??= NewDatabaseFile();
+        var database = sharedWith?.Database
+            ?? (postgreSql is null ? CatalogDatabaseSettings.Sqlite($"Data Source={databaseFile}") : await postgreSql.ResetAsync());
 
         var user = new TestCurrentUser();
         var logs = new CapturedLogs();
@@ -54,8 +67,8 @@ public sealed class CatalogTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(clock);
-        services.AddCatalogCore($"Data Source={databaseFile}");
-        configure?.Invoke(services, $"Data Source={databaseFile}");
+        services.AddCatalogCore(database);
+        configure?.Invoke(services, database.ConnectionString);
         services.AddSingleton<ICurrentUser>(user); // last, so it wins over any the configured services bring
         if (services.Last(s => s.ServiceType == typeof(IStaffDirectory)).ImplementationType == typeof(NoStaffDirectory))
         {
@@ -64,7 +77,7 @@ public sealed class CatalogTestHost : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new CatalogTestHost(provider, databaseFile, user, logs, clock);
+        var host = new CatalogTestHost(provider, databaseFile, database, user, logs, clock);
         await provider.InitializeCatalogDatabaseAsync(seedDemoData, TestContext.Current.CancellationToken);
         return host;
     }

@@ -2,7 +2,10 @@ using CatalogAdmin.Core.Products;
 
 namespace CatalogAdmin.Tests.Infrastructure;
 
-/// <summary>Base of handler tests: a fresh <see cref="CatalogTestHost"/> (own SQLite file) per test.</summary>
+/// <summary>
+/// Base of handler tests: a fresh <see cref="CatalogTestHost"/> (own SQLite file) per test. A PostgreSQL variant of a
+/// test class derives from it, overriding <see cref="PostgreSql"/> with its class's database, and runs the same tests there.
+/// </summary>
 public abstract class HandlerTest : IAsyncLifetime
 {
     private CatalogTestHost? _host;
@@ -11,9 +14,12 @@ public abstract class HandlerTest : IAsyncLifetime
 
     protected NotificationRecorder Notifications { get; private set; } = null!;
 
+    /// <summary>The PostgreSQL database to run on; null (SQLite) unless a PostgreSQL variant says otherwise.</summary>
+    protected virtual PostgreSqlTestDatabase? PostgreSql => null;
+
     public async ValueTask InitializeAsync()
     {
-        _host = await CatalogTestHost.StartAsync((services, _) => Notifications = NotificationRecorder.AddTo(services));
+        _host = await CatalogTestHost.StartAsync((services, _) => Notifications = NotificationRecorder.AddTo(services), postgreSql: PostgreSql);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class CreateProductTests : HandlerTest
+public class CreateProductTests : HandlerTest
 {
     [Fact]
     public async Task Create_stores_normalised_values_and_returns_the_new_id()

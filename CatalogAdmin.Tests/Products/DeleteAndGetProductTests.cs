@@ -3,7 +3,7 @@ using CatalogAdmin.Tests.Infrastructure;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class DeleteAndGetProductTests : HandlerTest
+public class DeleteAndGetProductTests : HandlerTest
 {
     [Fact]
     public async Task Get_returns_every_field_of_the_product()

@@ -6,7 +6,7 @@ using static CatalogAdmin.Tests.Products.ProductLists;
 namespace CatalogAdmin.Tests.Products;
 
 /// <summary>The list's filters (status, category or none, low stock), alone and together, with and without a search.</summary>
-public sealed class FilteredListTests : HandlerTest
+public class FilteredListTests : HandlerTest
 {
     private const int GeneratedCount = 600;
 

@@ -8,7 +8,7 @@ namespace CatalogAdmin.Tests.Products;
 /// A filtered list counts its matches by reading rows only up to <see cref="ProductSelection.RowCountLimit"/>: past it the
 /// total is a lower bound, and the next page still exists; at or under it the total is exact.
 /// </summary>
-public sealed class ListCountLimitTests : HandlerTest
+public class ListCountLimitTests : HandlerTest
 {
     private const int Limit = ProductSelection.RowCountLimit;
     private const int PageSize = 25;

@@ -5,7 +5,7 @@ using static CatalogAdmin.Tests.Products.ProductLists;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class ListProductsTests : HandlerTest
+public class ListProductsTests : HandlerTest
 {
     private const int GeneratedCount = 1_200;
 

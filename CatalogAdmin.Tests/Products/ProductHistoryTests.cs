@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class ProductHistoryTests : HandlerTest
+public class ProductHistoryTests : HandlerTest
 {
     private CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -99,8 +99,7 @@ public sealed class ProductHistoryTests : HandlerTest
         // product's row holds its new version, and the product's update fails once its entry is there.
         await using (var db = Host.OpenDb())
         {
-            await db.Database.ExecuteSqlRawAsync(
-                """
+            await db.Database.ExecuteSqlRawAsync(Host.OnPostgreSql ? FailBetweenWritesOnPostgreSql : """
                 CREATE TRIGGER FailHistoryAfterProduct BEFORE INSERT ON ProductHistory
                 WHEN (SELECT Version FROM Products WHERE Id = NEW.ProductId) = NEW.VersionAfter
                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;
@@ -312,4 +311,17 @@ public sealed class ProductHistoryTests : HandlerTest
         await db.SaveChangesAsync(Cancellation);
         return product.Id;
     }
+
+    private const string FailBetweenWritesOnPostgreSql = """
+        CREATE OR REPLACE FUNCTION test_fail_history_after_product() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+            IF (SELECT "Version" FROM "Products" WHERE "Id" = NEW."ProductId") = NEW."VersionAfter" THEN RAISE EXCEPTION 'injected failure'; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE OR REPLACE FUNCTION test_fail_product_after_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+            IF EXISTS (SELECT 1 FROM "ProductHistory" WHERE "ProductId" = NEW."Id" AND "VersionAfter" = NEW."Version") THEN RAISE EXCEPTION 'injected failure'; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER "FailHistoryAfterProduct" BEFORE INSERT ON "ProductHistory" FOR EACH ROW EXECUTE FUNCTION test_fail_history_after_product();
+        CREATE TRIGGER "FailProductAfterHistory" BEFORE UPDATE ON "Products" FOR EACH ROW EXECUTE FUNCTION test_fail_product_after_history();
+        """;
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class ProductNotificationTests : HandlerTest
+public class ProductNotificationTests : HandlerTest
 {
     [Fact]
     public async Task Each_change_is_published_exactly_once_with_what_changed_and_who()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Products;
 
 /// <summary>A product's status and category: the values each may take, and a category that must exist.</summary>
-public sealed class ProductStatusAndCategoryTests : HandlerTest
+public class ProductStatusAndCategoryTests : HandlerTest
 {
     [Theory]
     [InlineData(ProductStatus.Draft)]
@@ -88,7 +88,13 @@ public sealed class ProductStatusAndCategoryTests : HandlerTest
         {
             // The validator saw the category; the row goes before the INSERT, as a racing delete would take it.
             await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER TestDropCategory BEFORE INSERT ON Products BEGIN DELETE FROM Categories WHERE Id = new.CategoryId; END;",
+                Host.OnPostgreSql
+                    ? """
+                      CREATE OR REPLACE FUNCTION test_drop_category() RETURNS trigger LANGUAGE plpgsql
+                          AS $$ BEGIN DELETE FROM "Categories" WHERE "Id" = NEW."CategoryId"; RETURN NEW; END $$;
+                      CREATE TRIGGER "TestDropCategory" BEFORE INSERT ON "Products" FOR EACH ROW EXECUTE FUNCTION test_drop_category();
+                      """
+                    : "CREATE TRIGGER TestDropCategory BEFORE INSERT ON Products BEGIN DELETE FROM Categories WHERE Id = new.CategoryId; END;",
                 TestContext.Current.CancellationToken);
         }
 

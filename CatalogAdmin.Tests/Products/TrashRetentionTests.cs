@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CatalogAdmin.Tests.Products;
 
 /// <summary>What stays in the trash longer than the retention period is purged, logged and recorded; on a fake clock.</summary>
-public sealed class TrashRetentionTests : HandlerTest
+public class TrashRetentionTests : HandlerTest
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Products;
 
 /// <summary>Delete moves a product to the trash; restore brings it back whole; purge (Admin) removes it for good.</summary>
-public sealed class TrashTests : HandlerTest
+public class TrashTests : HandlerTest
 {
     public static TheoryData<string> Callers => new() { "anonymous", Roles.Viewer, Roles.Editor, Roles.Admin };
 

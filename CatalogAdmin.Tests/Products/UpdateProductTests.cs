@@ -4,7 +4,7 @@ using CatalogAdmin.Tests.Infrastructure;
 
 namespace CatalogAdmin.Tests.Products;
 
-public sealed class UpdateProductTests : HandlerTest
+public class UpdateProductTests : HandlerTest
 {
     [Fact]
     public async Task Update_saves_the_values_moves_updated_at_and_returns_a_new_version()

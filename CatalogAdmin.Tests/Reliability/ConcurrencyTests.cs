@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Tests.Reliability;
 
 /// <summary>Many staff at once on one SQLite file: nothing said to be saved is lost, nothing refused is half-done.</summary>
-public sealed class ConcurrencyTests : HandlerTest
+public class ConcurrencyTests : HandlerTest
 {
     [Fact]
     public async Task Eight_writers_of_250_creates_each_all_land_and_none_sees_a_locked_database()

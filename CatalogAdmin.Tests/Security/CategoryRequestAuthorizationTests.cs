@@ -6,7 +6,7 @@ using MediatR;
 namespace CatalogAdmin.Tests.Security;
 
 /// <summary>Every category request, for every role and for a caller who is not signed in: Core decides, whatever the page shows.</summary>
-public sealed class CategoryRequestAuthorizationTests : HandlerTest
+public class CategoryRequestAuthorizationTests : HandlerTest
 {
     public static TheoryData<string, string?> Callers => RequestAuthorizationTests.Callers;
 

@@ -11,7 +11,7 @@ namespace CatalogAdmin.Tests.Security;
 /// Core refuses what a role may not do, whatever the UI shows: every product request, for every role
 /// and for a caller who is not signed in.
 /// </summary>
-public sealed class RequestAuthorizationTests : HandlerTest
+public class RequestAuthorizationTests : HandlerTest
 {
     public static TheoryData<string, string?> Callers => new()
     {

@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core.Staff;
 
 namespace CatalogAdmin.Web.Cli;
@@ -10,13 +11,13 @@ namespace CatalogAdmin.Web.Cli;
 /// </summary>
 internal static class CommandLineCore
 {
-    public static ServiceProvider Create(string connectionString)
+    public static ServiceProvider Create(CatalogDatabaseSettings database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICurrentUser, ConsoleOperator>();
         services.AddSingleton<IStaffDirectory, ConsoleOperatorDirectory>();
-        services.AddCatalogCore(connectionString); // keeps the user and directory above (it only adds its own when none is)
+        services.AddCatalogCore(database); // keeps the user and directory above (it only adds its own when none is)
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

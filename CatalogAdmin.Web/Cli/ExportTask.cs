@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Categories;
 using CatalogAdmin.Core.Import;
@@ -15,7 +16,7 @@ internal static class ExportTask
     public const string Usage =
         "Usage: CatalogAdmin.Web export <file.csv> [--search TEXT] [--status Draft|Active|Archived] [--category NAME]   (the file must not exist yet)";
 
-    public static async Task<int> RunAsync(string connectionString, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(CatalogDatabaseSettings database, string[] args, TextWriter output, TextWriter error)
     {
         if (Parse(args) is not { } request)
         {
@@ -29,7 +30,7 @@ internal static class ExportTask
             return 1;
         }
 
-        await using var services = CommandLineCore.Create(connectionString);
+        await using var services = CommandLineCore.Create(database);
         await using var scope = services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         Guid? categoryId = null;

@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Import;
 using MediatR;
@@ -13,7 +14,7 @@ internal static class ImportTask
 {
     public const string Usage = "Usage: CatalogAdmin.Web import <file.csv> [--dry-run]";
 
-    public static async Task<int> RunAsync(string connectionString, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(CatalogDatabaseSettings database, string[] args, TextWriter output, TextWriter error)
     {
         if (args is not ["import", var path, .. var options] || options.Any(o => o != "--dry-run") || options.Length > 1 || path.StartsWith("--", StringComparison.Ordinal))
         {
@@ -29,7 +30,7 @@ internal static class ImportTask
         }
 
         var dryRun = options.Length == 1;
-        await using var services = CommandLineCore.Create(connectionString);
+        await using var services = CommandLineCore.Create(database);
         await using var scope = services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);

@@ -5,7 +5,7 @@ namespace CatalogAdmin.Web.Cli;
 /// <summary>`dotnet run --project CatalogAdmin.Web -- seed-demo 100000`: adds N generated products, to try the app with a big catalog.</summary>
 internal static class SeedDemoTask
 {
-    public static async Task<int> RunAsync(string connectionString, string[] args)
+    public static async Task<int> RunAsync(CatalogDatabaseSettings database, string[] args)
     {
         if (args.Length < 2 || !int.TryParse(args[1], out var count) || count is < 1 or > 10_000_000)
         {
@@ -14,7 +14,7 @@ internal static class SeedDemoTask
         }
 
         var progress = new Progress<int>(done => Console.Write($"\r{done:N0} of {count:N0} products"));
-        var result = await CatalogGenerator.GenerateAsync(connectionString, count, seed: Environment.TickCount, progress: progress);
+        var result = await CatalogGenerator.GenerateAsync(database, count, seed: Environment.TickCount, progress: progress);
         Console.WriteLine();
         Console.WriteLine($"Added {result.Created:N0} products in {result.Elapsed.TotalSeconds:N1} s.");
         return 0;

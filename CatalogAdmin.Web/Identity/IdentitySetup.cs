@@ -1,4 +1,5 @@
 using CatalogAdmin.Core;
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core.Staff;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -22,7 +23,11 @@ public static class IdentitySetup
     /// </summary>
     /// <param name="configuration">Optional <c>DataProtection:CertificatePath</c> (a PFX file) and
     /// <c>DataProtection:CertificatePassword</c>: the key ring is then encrypted at rest with that certificate.</param>
-    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, string connectionString, IConfiguration? configuration = null) =>
+        services.AddStaffIdentity(CatalogDatabaseSettings.Sqlite(connectionString), configuration);
+
+    /// <inheritdoc cref="AddStaffIdentity(IServiceCollection, string, IConfiguration?)"/>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, CatalogDatabaseSettings database, IConfiguration? configuration = null)
     {
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -70,10 +75,6 @@ public static class IdentitySetup
             }
         });
 
-        // The keys that sign cookies and antiforgery tokens live beside the database, so a restart (or a
-        // service account without a home folder) does not sign every member of staff out; only the app's user may read them.
-        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var keys = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "keys"));
         var dataProtection = services.AddDataProtection().SetApplicationName("CatalogAdmin");
         if (configuration?["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
         {
@@ -81,12 +82,28 @@ public static class IdentitySetup
                 certificatePath, configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
         }
 
-        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, loggers) =>
-            options.XmlRepository = new OwnerOnlyXmlRepository(keys, loggers));
+        if (database.IsPostgreSql)
+        {
+            // One key ring in the database for every instance, so a cookie issued by one is accepted by the others.
+            services.AddDbContextFactory<StaffDbContext, PostgreSqlStaffDbContextFactory>(options => options.UseNpgsql(
+                database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
+            services.AddScoped(provider => (PostgreSqlStaffDbContext)provider.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContext());
+            dataProtection.PersistKeysToDbContext<PostgreSqlStaffDbContext>();
+        }
+        else
+        {
+            // The keys that sign cookies and antiforgery tokens live beside the database, so a restart (or a service
+            // account without a home folder) does not sign every member of staff out; only the app's user may read them.
+            var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            var keys = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "keys"));
+            services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((options, loggers) =>
+                options.XmlRepository = new OwnerOnlyXmlRepository(keys, loggers));
 
-        // Pooled: the check before every command borrows a context for one query. Identity's stores get a scoped one.
-        services.AddPooledDbContextFactory<StaffDbContext>(options => options.UseSqlite(
-            connectionString, sqlite => sqlite.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
+            // Pooled: the check before every command borrows a context for one query. Identity's stores get a scoped one.
+            services.AddPooledDbContextFactory<StaffDbContext>(options => options.UseSqlite(
+                database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable)));
+        }
+
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContext());
         services.AddIdentityCore<StaffUser>(options =>
             {

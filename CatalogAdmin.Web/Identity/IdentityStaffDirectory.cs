@@ -1,3 +1,4 @@
+using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -168,9 +169,8 @@ internal sealed class IdentityStaffDirectory : IStaffDirectory
     }
 
     /// <summary>
-    /// SQLite: Microsoft.Data.Sqlite begins a transaction with BEGIN IMMEDIATE, which takes the database's write lock at
-    /// once, so a second change waits for the first to commit before it reads. (On PostgreSQL the same method would
-    /// lock the roles table in SHARE ROW EXCLUSIVE mode first, for the same effect across app instances.)
+    /// The catalog's write lock first (<see cref="CatalogWriteLock"/>): SQLite's BEGIN IMMEDIATE, or on PostgreSQL an
+    /// advisory lock every app instance takes alike, so a second change waits for the first to commit before it reads.
     /// </summary>
     public async Task InWriteTransactionAsync(Func<IStaffDirectory, Task> change, CancellationToken cancellationToken)
     {
@@ -191,7 +191,7 @@ internal sealed class IdentityStaffDirectory : IStaffDirectory
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var bound = new IdentityStaffDirectory(this, scope.ServiceProvider);
         await change(bound);
         await transaction.CommitAsync(cancellationToken);

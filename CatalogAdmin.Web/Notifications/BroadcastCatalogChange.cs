@@ -9,9 +9,9 @@ namespace CatalogAdmin.Web.Notifications;
 
 /// <summary>
 /// Passes every saved product, category or staff account change, every applied import, bulk change and undo (once
-/// each), to the open pages of all circuits.
+/// each), to the open pages of all circuits, on every app instance (<see cref="ICatalogChangeBus"/>).
 /// </summary>
-internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaster)
+internal sealed class BroadcastCatalogChange(ICatalogChangeBus bus)
     : ProductChangeHandler,
       INotificationHandler<CategoryChangedNotification>,
       INotificationHandler<StaffChangedNotification>,
@@ -34,7 +34,7 @@ internal sealed class BroadcastCatalogChange(CatalogChangeBroadcaster broadcaste
     // Other circuits render on their own dispatchers; don't make the acting user wait for them.
     private Task Broadcast(INotification change)
     {
-        _ = Task.Run(() => broadcaster.BroadcastAsync(change));
+        _ = Task.Run(() => bus.PublishAsync(change, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

@@ -35,7 +35,8 @@ public sealed class CatalogChangeBroadcaster(TimeProvider time, ILogger<CatalogC
         var live = new LiveRefresh(refresh, ListRefreshInterval, time, logger);
         var subscription = Subscribe(change =>
         {
-            if (concerns(change))
+            // A resync (changes elsewhere may have been missed) concerns every list.
+            if (change is CatalogResyncNotification || concerns(change))
             {
                 live.Notify();
             }
