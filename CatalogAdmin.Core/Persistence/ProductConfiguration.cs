@@ -7,6 +7,12 @@ namespace CatalogAdmin.Core.Persistence;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
+    /// <summary>
+    /// The columns a list filtered by status or low stock tests on each row, live products only, which the catalog-wide
+    /// sort indexes and the category's name index carry after their Id (<see cref="Products.ProductSelection.WalkReadsOnlyTheIndex"/>).
+    /// </summary>
+    public static readonly string[] WalkColumns = [nameof(Product.Status), nameof(Product.Stock), nameof(Product.DeletedAt)];
+
     public void Configure(EntityTypeBuilder<Product> product)
     {
         product.ToTable("Products");
@@ -41,16 +47,21 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.DeletedBy).HasMaxLength(256);
         product.HasIndex(p => new { p.DeletedAt, p.Id }).HasFilter("DeletedAt IS NOT NULL");
 
-        // Every sortable list column has an index ending in the Id tie-break, in the list's own order.
+        // Every sortable list column has an index ending in the Id tie-break, in the list's own order. After the Id they
+        // carry what a filtered list tests on each row (WalkColumns), so a list walking one of them in its order reads no
+        // table rows; those a search with a filter is counted along (name, status, stock, category) carry the search
+        // key too. At 1M products 'ireless' + Draft by name reads ~60,000 entries in 11 ms instead of ~60,000 rows in
+        // 70 ms (docs/performance.md). The SKU's unique index stays as it is.
         product.HasIndex(p => p.Sku).IsUnique();
-        product.HasIndex(p => new { p.Name, p.Id });
-        product.HasIndex(p => new { p.Price, p.Id });
-        product.HasIndex(p => new { p.Stock, p.Id });
-        product.HasIndex(p => new { p.UpdatedAt, p.Id });
-        product.HasIndex(p => new { p.Status, p.Name, p.Id });
+        product.HasIndex([nameof(Product.Name), nameof(Product.Id), .. WalkColumns, nameof(Product.SearchKey)]);
+        product.HasIndex([nameof(Product.Price), nameof(Product.Id), .. WalkColumns]);
+        product.HasIndex([nameof(Product.Stock), nameof(Product.Id), .. WalkColumns.Except([nameof(Product.Stock)]), nameof(Product.SearchKey)]);
+        product.HasIndex([nameof(Product.UpdatedAt), nameof(Product.Id), .. WalkColumns]);
+        product.HasIndex([nameof(Product.Status), nameof(Product.Name), nameof(Product.Id), .. WalkColumns.Except([nameof(Product.Status)]), nameof(Product.SearchKey)]);
 
-        // A list filtered to one category walks that category's rows in the sort's order (docs/performance.md).
-        product.HasIndex(p => new { p.CategoryId, p.Name, p.Id });
+        // A list filtered to one category walks that category's rows in the sort's order (docs/performance.md); by name
+        // (the default sort) without reading table rows.
+        product.HasIndex([nameof(Product.CategoryId), nameof(Product.Name), nameof(Product.Id), .. WalkColumns, nameof(Product.SearchKey)]);
         product.HasIndex(p => new { p.CategoryId, p.Sku, p.Id });
         product.HasIndex(p => new { p.CategoryId, p.Price, p.Id });
         product.HasIndex(p => new { p.CategoryId, p.Stock, p.Id });

@@ -126,6 +126,64 @@ internal static class ProductSelection
             : products.OrderBy(p => p.Name).ThenBy(p => p.Id),
     };
 
+    /// <summary>
+    /// Whether a walk along the sort order's index tests only what that index carries, so it reads no table rows
+    /// (SQLite's catalog-wide sort indexes carry <see cref="Persistence.ProductConfiguration.WalkColumns"/>, the
+    /// name's also the search key). A list of one category (or of none) walks the category's indexes, of which only
+    /// the name's does.
+    /// </summary>
+    public static bool WalkReadsOnlyTheIndex(ProductFilter filter, ProductSortField sortBy, bool postgreSql)
+    {
+        if (postgreSql)
+        {
+            return false;
+        }
+
+        if (filter.SearchText is { } search)
+        {
+            // The search is tested on the key, which the name's indexes carry; short non-word text tests name and SKU.
+            return sortBy == ProductSortField.Name && IndexSearch(search) is not null;
+        }
+
+        var categoryScope = filter.CategoryId is not null || filter.Uncategorized;
+        return categoryScope ? sortBy == ProductSortField.Name : sortBy is not ProductSortField.Sku;
+    }
+
+    /// <summary>
+    /// Every live product a search matches, read once from its index, when there are at most <paramref name="limit"/>;
+    /// null when there are more, or when no index answers the search (PostgreSQL, short text that is not letters or
+    /// digits). The row ids come as one JSON array, which <see cref="AmongSearchMatches"/> passes back as one parameter.
+    /// </summary>
+    public static async Task<SearchIndexMatches?> SearchMatchesAsync(CatalogDbContext db, ProductFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        if (filter.SearchText is not { } search || db.Database.IsPostgreSql())
+        {
+            return null;
+        }
+
+        var matches = IndexSearch(search) switch
+        {
+            (SearchIndex.Trigram, var query) => await db.Database
+                .SqlQuery<SearchIndexMatches>($"SELECT COUNT(*) AS Count, json_group_array(rowid) AS RowIds FROM (SELECT rowid FROM ProductSearch WHERE ProductSearch MATCH {query} LIMIT {limit + 1})")
+                .SingleAsync(cancellationToken),
+            (SearchIndex.Words, var query) => await db.Database
+                .SqlQuery<SearchIndexMatches>($"SELECT COUNT(*) AS Count, json_group_array(rowid) AS RowIds FROM (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query} LIMIT {limit + 1})")
+                .SingleAsync(cancellationToken),
+            _ => null,
+        };
+        return matches?.Count <= limit ? matches : null;
+    }
+
+    /// <summary>The products with these row ids (a search's matches) that the rest of the filter selects.</summary>
+    public static IQueryable<Product> AmongSearchMatches(CatalogDbContext db, SearchIndexMatches matches, ProductFilter filter)
+    {
+        // json_each yields the ids from the one parameter; CROSS JOIN keeps it first, so each is one look-up by rowid.
+        var products = db.Products.FromSql($"SELECT p.* FROM json_each({matches.RowIds}) AS ids CROSS JOIN Products AS p ON p.rowid = ids.value")
+            .AsNoTracking()
+            .Live();
+        return Tested(InScope(products, filter), filter, testSearch: false, postgreSql: false);
+    }
+
     /// <summary>Whether the filter asks anything a row must be tested for beyond its category.</summary>
     public static bool HasRowTests(ProductFilter filter) => filter.SearchText is not null || filter.Status is not null || filter.LowStock;
 
@@ -157,7 +215,12 @@ internal static class ProductSelection
             return found > searchLimit ? (searchLimit, true) : (found, false);
         }
 
-        var limit = Math.Max(index is null ? RowCountLimit : IndexCountLimit, throughItem + 1);
+        if (index is null)
+        {
+            return await CountRowsAsync(Counted(db, filter), throughItem, cancellationToken);
+        }
+
+        var limit = Math.Max(IndexCountLimit, throughItem + 1);
         var counted = index switch
         {
             (SearchIndex.Trigram, var query) => await db.Database
@@ -166,11 +229,33 @@ internal static class ProductSelection
             (SearchIndex.Words, var query) => await db.Database
                 .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM ProductWords WHERE ProductWords MATCH {query} LIMIT {limit + 1})")
                 .SingleAsync(cancellationToken),
-            _ => await Matching(db, filter).Take(limit + 1).CountAsync(cancellationToken),
+            _ => throw new InvalidOperationException("Only a search index is counted here."),
         };
 
         return counted > limit ? (limit, true) : (counted, false);
     }
+
+    /// <summary>
+    /// The number of these products, read row by row, exactly up to <see cref="RowCountLimit"/> (or through item
+    /// <paramref name="throughItem"/>, if further), past which it is a lower bound.
+    /// </summary>
+    public static async Task<(int Count, bool IsLowerBound)> CountRowsAsync(IQueryable<Product> products, int throughItem, CancellationToken cancellationToken)
+    {
+        var limit = Math.Max(RowCountLimit, throughItem + 1);
+        var counted = await products.Take(limit + 1).CountAsync(cancellationToken);
+        return counted > limit ? (limit, true) : (counted, false);
+    }
+
+    /// <summary>
+    /// What a count of the filter's matches reads. A broad search (a rare one never gets here: the list reads its few
+    /// matches from the index) beside filters is counted along the filters' own index range, whose entries carry the
+    /// search key, testing each: through the search index instead, every match is a table look-up, and a rare filter
+    /// needs many of them (at 1M products, 'ireless' + low stock: ~20,000 look-ups, 20 ms).
+    /// </summary>
+    private static IQueryable<Product> Counted(CatalogDbContext db, ProductFilter filter) =>
+        filter.SearchText is not null && !db.Database.IsPostgreSql()
+            ? Tested(InScope(db.Products.AsNoTracking().Live(), filter), filter, testSearch: true, postgreSql: false)
+            : Matching(db, filter);
 
     /// <summary>How many products the filter's category scope holds (all, one category, none), from the counts the triggers keep.</summary>
     public static async Task<int> ScopeSizeAsync(CatalogDbContext db, ProductFilter filter, CancellationToken cancellationToken)
@@ -259,4 +344,12 @@ internal static class ProductSelection
             ? p => EF.Functions.ILike(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.ILike(p.Sku, prefix, LikeEscape.ToString())
             : p => EF.Functions.Like(p.Name, prefix, LikeEscape.ToString()) || EF.Functions.Like(p.Sku, prefix, LikeEscape.ToString());
     }
+}
+
+/// <summary>A search's matches as its index lists them: how many, and their row ids as a JSON array.</summary>
+internal sealed class SearchIndexMatches
+{
+    public int Count { get; init; }
+
+    public string RowIds { get; init; } = "[]";
 }

@@ -181,16 +181,6 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                     b.HasIndex("DeletedAt", "Id")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("Name", "Id");
-
-                    b.HasIndex("Price", "Id");
-
-                    b.HasIndex("Stock", "Id");
-
-                    b.HasIndex("UpdatedAt", "Id");
-
-                    b.HasIndex("CategoryId", "Name", "Id");
-
                     b.HasIndex("CategoryId", "Price", "Id");
 
                     b.HasIndex("CategoryId", "Sku", "Id");
@@ -199,9 +189,19 @@ namespace CatalogAdmin.Core.Persistence.Migrations
 
                     b.HasIndex("CategoryId", "UpdatedAt", "Id");
 
-                    b.HasIndex("Status", "Name", "Id");
-
                     b.HasIndex("CategoryId", "Status", "Name", "Id");
+
+                    b.HasIndex("Price", "Id", "Status", "Stock", "DeletedAt");
+
+                    b.HasIndex("Stock", "Id", "Status", "DeletedAt", "SearchKey");
+
+                    b.HasIndex("UpdatedAt", "Id", "Status", "Stock", "DeletedAt");
+
+                    b.HasIndex("Name", "Id", "Status", "Stock", "DeletedAt", "SearchKey");
+
+                    b.HasIndex("Status", "Name", "Id", "Stock", "DeletedAt", "SearchKey");
+
+                    b.HasIndex("CategoryId", "Name", "Id", "Status", "Stock", "DeletedAt", "SearchKey");
 
                     b.ToTable("Products", (string)null);
                 });

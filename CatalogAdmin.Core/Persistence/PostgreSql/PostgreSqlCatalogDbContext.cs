@@ -33,6 +33,14 @@ public sealed class PostgreSqlCatalogDbContext(DbContextOptions<CatalogDbContext
             }
         }
 
+        // The sort indexes carry no filter columns here: the walk that reads only SQLite's indexes is SQLite's
+        // (ProductConfiguration.WalkColumns); PostgreSQL keeps the plain (column, Id) ones.
+        foreach (var index in product.Metadata.GetIndexes().Where(i => i.Properties.Count > 2 && i.Properties[1].Name == nameof(Product.Id)).ToList())
+        {
+            product.Metadata.RemoveIndex(index);
+            product.HasIndex(index.Properties[0].Name, nameof(Product.Id));
+        }
+
         product.HasIndex(p => new { p.DeletedAt, p.Id }).HasFilter("\"DeletedAt\" IS NOT NULL");
 
         // Any part of three characters or more, of live products: LIKE '%…%' on the folded key is served by it.
