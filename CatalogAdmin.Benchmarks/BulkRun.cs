@@ -30,7 +30,7 @@ internal static class BulkRun
         var folder = Path.Combine(Path.GetTempPath(), $"catalogadmin-bulk-run-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var copy = Path.Combine(folder, "catalog.db");
-        File.Copy(source, copy);
+        CatalogFixture.CopyToDisk(source, copy);
         try
         {
             await using var catalog = await CatalogFixture.OpenFileAsync(copy, seedDemoData: false);

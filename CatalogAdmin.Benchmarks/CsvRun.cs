@@ -26,7 +26,7 @@ internal static class CsvRun
         var folder = Path.Combine(Path.GetTempPath(), $"catalogadmin-csv-run-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var copy = Path.Combine(folder, "catalog.db");
-        File.Copy(source, copy);
+        CatalogFixture.CopyToDisk(source, copy);
         try
         {
             await using var fixture = await CatalogFixture.OpenFileAsync(copy, seedDemoData: false);

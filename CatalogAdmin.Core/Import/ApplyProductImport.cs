@@ -52,7 +52,7 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
         var role = ProductHistory.RoleOf(user);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(CatalogWriteLock.SqliteImportCacheKiB, cancellationToken);
         var plan = await ImportPlan.CreateAsync(db, table, cancellationToken);
 
         var conflicts = new List<ImportConflict>();
