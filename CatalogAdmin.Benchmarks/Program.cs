@@ -9,6 +9,7 @@ using CatalogAdmin.Benchmarks.Circuits;
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- --filter '*History*'  (history writes at 1M products, a 10,000-entry history)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db (circuit load test)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 30 catalog.db activity (idle memory on another page)
+// dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits 100 catalog.db products 8 (100 circuits, at most 8 acting at once)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- circuits-memory 10 [catalog.db] [/activity] (heap profile of idle circuits)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- csv 1000000 [100000] (CSV export, import preview and apply, timed once)
 // dotnet run -c Release --project CatalogAdmin.Benchmarks -- bulk [1000000] [quick-edit] (bulk actions, their undo and quick-edit saves on a copy, timed; or the saves only)
@@ -16,7 +17,10 @@ using CatalogAdmin.Benchmarks.Circuits;
 // The catalogs (10k, 100k, 1M products) are generated on first use into BenchmarkDotNet.Artifacts/catalogs.
 if (args is ["circuits", var count, var database, .. var rest])
 {
-    return await CircuitLoad.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database, rest is [var path] ? path : "products");
+    // e.g. `circuits 100 catalog.db products 8`: 100 circuits on the list, at most 8 of them acting at once.
+    return await CircuitLoad.RunAsync(
+        int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), database, rest is [var path, ..] ? path : "products",
+        rest is [_, var inFlight] ? int.Parse(inFlight, System.Globalization.CultureInfo.InvariantCulture) : null);
 }
 
 if (args is ["csv", var csvProducts, .. var csvRest])

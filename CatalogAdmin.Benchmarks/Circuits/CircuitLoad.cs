@@ -13,7 +13,13 @@ namespace CatalogAdmin.Benchmarks.Circuits;
 /// </summary>
 internal static class CircuitLoad
 {
-    public static async Task<int> RunAsync(int circuits, string databaseFile, string path = "products")
+    /// <param name="actionsInFlight">
+    /// At most this many circuits act at once (the others wait their turn, not timed), so that one Chromium on one core
+    /// can render what it is asked to and the server, not the browsers, is what gets measured. Every circuit stays a real
+    /// circuit (open, subscribed to live updates, refreshed by other circuits' saves); only the browsers' actions are paced.
+    /// Null: every circuit acts on its own schedule.
+    /// </param>
+    public static async Task<int> RunAsync(int circuits, string databaseFile, string path = "products", int? actionsInFlight = null)
     {
         await using var server = await CircuitServer.StartAsync(databaseFile);
         var http = server.Http;
@@ -41,13 +47,15 @@ internal static class CircuitLoad
         var cpuBefore = CpuSeconds(server.ProcessId);
         await http.GetStringAsync("diagnostics/timings"); // starts a new period: the load's timings only
         var load = Stopwatch.StartNew();
-        var timings = await Task.WhenAll(pages.Select((page, i) => Task.Run(() => DriveAsync(page, i, words))));
+        using var turns = new SemaphoreSlim(actionsInFlight ?? circuits);
+        var timings = await Task.WhenAll(pages.Select((page, i) => Task.Run(() => DriveAsync(page, i, words, turns))));
         load.Stop();
         var cpuAfter = CpuSeconds(server.ProcessId);
 
         var all = timings.SelectMany(t => t).ToList();
         Console.WriteLine($"Load: {circuits} circuits, {Rounds} actions each, {ThinkTime.TotalSeconds:N0} s ± 1 s between actions " +
-            $"({ThinkTime.TotalSeconds * EditThinkFactor:N0} s for editors), {load.Elapsed.TotalSeconds:N0} s in all");
+            $"({ThinkTime.TotalSeconds * EditThinkFactor:N0} s for editors), " +
+            (actionsInFlight is { } limit ? $"at most {limit} acting at once, " : string.Empty) + $"{load.Elapsed.TotalSeconds:N0} s in all");
         Console.WriteLine($"  failed or no update within 30 s: {all.Count(a => a.Milliseconds is null)} of {all.Count}");
         foreach (var kind in new[] { "all", "search", "page", "edit" })
         {
@@ -86,7 +94,7 @@ internal static class CircuitLoad
     /// One circuit's actions: even circuits type searches, odd ones page; every fifth edits a listed product's
     /// stock instead (list → details → edit → save, timed from Save to the "Updated" toast).
     /// </summary>
-    private static async Task<List<(string Kind, double? Milliseconds)>> DriveAsync(IPage page, int circuit, string[] words)
+    private static async Task<List<(string Kind, double? Milliseconds)>> DriveAsync(IPage page, int circuit, string[] words, SemaphoreSlim turns)
     {
         var random = new Random(circuit);
         var kind = circuit % 5 == 4 ? "edit" : circuit % 2 == 0 ? "search" : "page";
@@ -94,6 +102,7 @@ internal static class CircuitLoad
         for (var round = 0; round < Rounds; round++)
         {
             await Task.Delay(ThinkTime * (kind == "edit" ? EditThinkFactor : 1) + TimeSpan.FromMilliseconds(random.Next(-1000, 1000)));
+            await turns.WaitAsync();
             try
             {
                 measured.Add((kind, kind switch
@@ -107,6 +116,10 @@ internal static class CircuitLoad
             {
                 Console.WriteLine($"Circuit {circuit}, round {round} ({kind}): {exception.Message.Split('\n')[0]}");
                 measured.Add((kind, null));
+            }
+            finally
+            {
+                turns.Release();
             }
         }
 
