@@ -283,13 +283,13 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
 
     private static async Task OpenTheShortcuts(AccessibilityTests test, IPage page)
     {
-        await page.Keyboard.PressAsync("?");
+        await PressShortcutAsync(page, "?");
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
     }
 
     private static async Task SearchInThePalette(AccessibilityTests test, IPage page)
     {
-        await page.Keyboard.PressAsync("Control+k");
+        await PressShortcutAsync(page, "Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette).ToBeVisibleAsync();
         await page.Keyboard.TypeAsync("logitech mx");

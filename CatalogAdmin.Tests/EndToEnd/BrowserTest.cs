@@ -77,6 +77,16 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Presses one of the app's shortcuts (e.g. "Control+k", "?") once they work: the layout hands its shortcut table to
+    /// keyboard.js just after the page first renders, and a key pressed before that does nothing.
+    /// </summary>
+    protected static async Task PressShortcutAsync(IPage page, string key)
+    {
+        await page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
+        await page.Keyboard.PressAsync(key);
+    }
+
     protected static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     protected static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";

@@ -72,7 +72,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await CreateProductAsync(page, name, sku, "45.00", "7");
         await GoToAsync(page, "activity");
 
-        await page.Keyboard.PressAsync("Control+k");
+        await PressShortcutAsync(page, "Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette).ToBeVisibleAsync();
         await Expect(palette.GetByRole(AriaRole.Combobox)).ToBeFocusedAsync();
@@ -93,7 +93,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Activity" });
         await heading.FocusAsync();
 
-        await page.Keyboard.PressAsync("Control+k");
+        await PressShortcutAsync(page, "Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette.GetByRole(AriaRole.Option)).ToHaveTextAsync(["Products", "New product", "Categories", "Activity", "Trash"]); // no Staff for an Editor
         await page.Keyboard.PressAsync("ArrowDown");
@@ -140,7 +140,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
     public async Task The_shortcuts_dialog_opens_with_a_question_mark_and_lists_the_keys()
     {
         var page = await OpenAsync();
-        await page.Keyboard.PressAsync("?");
+        await PressShortcutAsync(page, "?");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
         await Expect(dialog).ToBeVisibleAsync();
         foreach (var keys in new[] { "?", "/", "N", "E", "Ctrl+S (⌘S on a Mac)", "Ctrl+K (⌘K on a Mac)", "Esc", "Enter" })

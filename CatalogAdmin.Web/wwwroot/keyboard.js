@@ -219,5 +219,9 @@
         stop(layoutReference) {
             if (layout === layoutReference) layout = null;
         },
+        /** Whether the shortcuts work yet: the layout starts them a moment after the page first shows. */
+        get started() {
+            return layout !== null && shortcuts.length > 0;
+        },
     };
 })();
