@@ -75,7 +75,13 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await page.GotoAsync(Url(path));
         // Pages render only once the circuit is up (no prerendering): the heading proves it.
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        // The first render's after-render work (the shortcuts, the file input's listener) is done a moment later; a key
+        // pressed or a file chosen before that would be lost, as in a real browser, but a test would then wait in vain.
+        await WaitForShortcutsAsync(page);
     }
+
+    private static Task WaitForShortcutsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
 
     /// <summary>
     /// Presses one of the app's shortcuts (e.g. "Control+k", "?") once they work: the layout hands its shortcut table to
@@ -83,7 +89,7 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
     /// </summary>
     protected static async Task PressShortcutAsync(IPage page, string key)
     {
-        await page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
+        await WaitForShortcutsAsync(page);
         await page.Keyboard.PressAsync(key);
     }
 

@@ -88,11 +88,19 @@ public sealed class ImportExportTests(BrowserAppFixture fixture) : BrowserTest(f
         $"BAD2-{tag},Negative {tag},1.00,-3",
         $"BAD3-{tag},,1.00,1") + "\r\n";
 
-    internal static Task UploadAsync(IPage page, string text) =>
-        page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+    /// <summary>
+    /// Chooses <paramref name="text"/> as the import's file, once the page can take it: Blazor's InputFile starts
+    /// listening for a chosen file (and marks its element with <c>_blazorInputFileNextFileId</c>) only after the page's
+    /// first interactive render, and a file chosen before that is never read.
+    /// </summary>
+    internal static async Task UploadAsync(IPage page, string text)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('#import-file')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "products.csv",
             MimeType = "text/csv",
             Buffer = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)],
         });
+    }
 }
