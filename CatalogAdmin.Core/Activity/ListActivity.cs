@@ -66,8 +66,7 @@ internal sealed class ListActivityHandler(IDbContextFactory<CatalogDbContext> db
             {
                 Entry = e,
                 ProductExists = e.ProductId != null && db.Products.Live().Any(p => p.Id == e.ProductId),
-                Undone = e.BatchId != null && e.Batch != ActivityBatchKind.Undo
-                    && db.Activity.Any(u => u.BatchId == e.BatchId && u.Batch == ActivityBatchKind.Undo),
+                Undone = e.BatchId != null && e.Batch != ActivityBatchKind.Undo && db.UndoneBatches.Any(u => u.BatchId == e.BatchId),
             })
             .ToListAsync(cancellationToken);
 

@@ -16,6 +16,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
 
     public DbSet<ProductHistoryEntry> ProductHistory => Set<ProductHistoryEntry>();
 
+    public DbSet<UndoneBatch> UndoneBatches => Set<UndoneBatch>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);

@@ -9,7 +9,7 @@ namespace CatalogAdmin.Core.Products;
 /// Undoes an import or bulk action: every product it changed that nobody has changed since gets its old values back, a
 /// product it created goes to the trash, and a product it moved to the trash comes back, in one transaction, with
 /// history source <see cref="ChangeSource.Undo"/>. A product changed since is left as it is and listed in
-/// <see cref="BatchUndoResult.Skipped"/>. A batch is undone once: a second undo is refused.
+/// <see cref="BatchUndoResult.Skipped"/>. A batch is undone once (<see cref="UndoneBatch"/>): a second undo is refused.
 /// </summary>
 [RequiresPermission(Permission.EditProducts)]
 public sealed record UndoBatchCommand(Guid BatchId) : IRequest<BatchUndoResult>, ICommand, IHasLogSubject
@@ -38,14 +38,11 @@ internal sealed class UndoBatchValidator(IDbContextFactory<CatalogDbContext> dbF
     public const string AlreadyUndone = "This has been undone already.";
     public const string NothingToUndo = "There is nothing to undo: no product has a change from this batch.";
 
+    // Whether it has been undone already is asked in the undo's transaction (UndoBatchHandler), where the answer holds.
     public async Task ValidateAsync(UndoBatchCommand request, ValidationErrors errors, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Activity.AnyAsync(e => e.BatchId == request.BatchId && e.Batch == ActivityBatchKind.Undo, cancellationToken))
-        {
-            errors.Add(nameof(request.BatchId), AlreadyUndone);
-        }
-        else if (!await db.ProductHistory.AnyAsync(e => e.BatchId == request.BatchId, cancellationToken))
+        if (!await db.ProductHistory.AnyAsync(e => e.BatchId == request.BatchId, cancellationToken))
         {
             errors.Add(nameof(request.BatchId), NothingToUndo);
         }
@@ -73,6 +70,12 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
+            // The transaction holds the write lock, so no other undo of this batch can start or finish until it ends.
+            if (await db.UndoneBatches.AnyAsync(b => b.BatchId == request.BatchId, cancellationToken))
+            {
+                throw new RequestValidationException(nameof(request.BatchId), UndoBatchValidator.AlreadyUndone);
+            }
+
             undoneSummary = await db.Activity.AsNoTracking()
                 .Where(e => e.BatchId == request.BatchId && e.Batch != ActivityBatchKind.Undo)
                 .Select(e => e.Detail)
@@ -118,6 +121,13 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                 }
 
                 db.ChangeTracker.Clear();
+            }
+
+            if (undone.Count > 0)
+            {
+                // Undone, in the same commit as the products: a batch whose every product was skipped can be tried again.
+                db.UndoneBatches.Add(new UndoneBatch(request.BatchId, user.Name, now));
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,9 @@ public sealed class MigrationTests
     /// <summary>The last migration before product status and categories.</summary>
     private const string BeforeCatalogV2 = "20261123062616_ProductSearchIndex";
 
+    /// <summary>The last migration before undone batches had a table of their own.</summary>
+    private const string BeforeUndoneBatches = "20261124015356_ListWalkIndexes";
+
     [Fact]
     public async Task Migrations_create_the_schema_in_an_empty_file_and_the_model_has_no_pending_changes()
     {
@@ -141,6 +144,32 @@ public sealed class MigrationTests
         await host.SendAsync(new DeleteProductCommand(mug.Id));
         Assert.Equal([("Mugs", 0)], (await host.SendAsync(new ListCategoriesQuery())).Select(c => (c.Name, c.ProductCount)));
         Assert.Equal(products.Count - 1, (await host.SendAsync(new ListProductsQuery())).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_batch_undone_before_undos_were_recorded_stays_undone()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var host = await CatalogTestHost.StartAsync();
+        host.User.SignInAs("editor@example.com", Roles.Editor);
+        var lamp = await host.SendAsync(new CreateProductCommand(new ProductFields("Desk lamp", "LAMP-1", null, 20m, 3)));
+        var bulk = await host.SendAsync(new Core.Bulk.AdjustProductPricesCommand(
+            Core.Bulk.BulkSelection.OfIds([lamp]), new Core.Bulk.PriceAdjustment(Core.Bulk.PriceAdjustmentKind.Percent, 10m)));
+        await host.SendAsync(new UndoBatchCommand(bulk.BatchId));
+
+        // Back to the schema before undos were recorded (its undo known only from the activity log), and forward again.
+        await using (var db = host.OpenDb())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(BeforeUndoneBatches, cancellation);
+            Assert.DoesNotContain("UndoneBatches", await TablesAsync(host.ConnectionString, cancellation));
+            await migrator.MigrateAsync(cancellationToken: cancellation);
+        }
+
+        var entry = Assert.Single((await host.SendAsync(new ListActivityQuery())).Items, e => e.Batch == ActivityBatchKind.Bulk);
+        Assert.Equal((true, false), (entry.Undone, entry.CanUndo));
+        var again = await Assert.ThrowsAsync<RequestValidationException>(() => host.SendAsync(new UndoBatchCommand(bulk.BatchId)));
+        Assert.Equal(["This has been undone already."], again.Errors["BatchId"]);
     }
 
     // EF Core stores a Guid as upper-case text on SQLite; a raw parameter would bind it as a blob.

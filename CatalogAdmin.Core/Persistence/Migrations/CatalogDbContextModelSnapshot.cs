@@ -255,6 +255,23 @@ namespace CatalogAdmin.Core.Persistence.Migrations
                     b.ToTable("ProductHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CatalogAdmin.Core.Products.UndoneBatch", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("UndoneBatches", (string)null);
+                });
+
             modelBuilder.Entity("CatalogAdmin.Core.Products.Product", b =>
                 {
                     b.HasOne("CatalogAdmin.Core.Categories.Category", null)

@@ -261,6 +261,23 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
                     b.ToTable("ProductHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CatalogAdmin.Core.Products.UndoneBatch", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UndoneAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("UndoneBatches", (string)null);
+                });
+
             modelBuilder.Entity("CatalogAdmin.Core.Products.Product", b =>
                 {
                     b.HasOne("CatalogAdmin.Core.Categories.Category", null)
