@@ -75,21 +75,15 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await page.GotoAsync(Url(path));
         // Pages render only once the circuit is up (no prerendering): the heading proves it.
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        // The first render's after-render work (the shortcuts, the file input's listener) is done a moment later; a key
-        // pressed or a file chosen before that would be lost, as in a real browser, but a test would then wait in vain.
-        await WaitForShortcutsAsync(page);
     }
 
-    private static Task WaitForShortcutsAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
-
     /// <summary>
-    /// Presses one of the app's shortcuts (e.g. "Control+k", "?") once they work: the layout hands its shortcut table to
-    /// keyboard.js just after the page first renders, and a key pressed before that does nothing.
+    /// Presses one of the app's shortcuts (e.g. "Control+k", "?", "n", or Esc to leave a form) once they work: the layout
+    /// hands its shortcut table to keyboard.js just after the page first renders, and a key pressed before that does nothing.
     /// </summary>
     protected static async Task PressShortcutAsync(IPage page, string key)
     {
-        await WaitForShortcutsAsync(page);
+        await page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
         await page.Keyboard.PressAsync(key);
     }
 

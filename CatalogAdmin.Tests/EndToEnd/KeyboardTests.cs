@@ -117,7 +117,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         await page.Keyboard.PressAsync("Escape"); // a list has no form to leave
         await GoToAsync(page, "products");
-        await page.Keyboard.PressAsync("n");
+        await PressShortcutAsync(page, "n");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New product" })).ToBeVisibleAsync();
         var name = page.GetByLabel("Name");
         await name.FocusAsync();
@@ -132,7 +132,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
 
         await GoToAsync(page, "products/new"); // a clean form: leaving a changed one asks first
         await page.GetByLabel("Name").FocusAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await PressShortcutAsync(page, "Escape");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync();
     }
 
