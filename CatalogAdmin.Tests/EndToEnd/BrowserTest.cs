@@ -87,6 +87,16 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await page.Keyboard.PressAsync(key);
     }
 
+    /// <summary>
+    /// Focuses <paramref name="target"/> on a page just opened or navigated to, once the app has moved the focus to the
+    /// page's heading: FocusOnNavigate does that a moment after each navigation, and would take an earlier focus away.
+    /// </summary>
+    protected static async Task FocusAfterNavigationAsync(IPage page, ILocator target)
+    {
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+        await target.FocusAsync();
+    }
+
     protected static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     protected static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";

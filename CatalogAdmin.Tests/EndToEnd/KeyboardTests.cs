@@ -109,7 +109,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
     {
         var page = await OpenAsync();
         var search = page.GetByLabel("Search");
-        await search.FocusAsync();
+        await FocusAfterNavigationAsync(page, search);
         await page.Keyboard.TypeAsync("ne/?");
         await Expect(search).ToHaveValueAsync("ne/?");
         await Expect(page).ToHaveURLAsync(new Regex(@"/products\?q=ne"));
@@ -120,7 +120,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await PressShortcutAsync(page, "n");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New product" })).ToBeVisibleAsync();
         var name = page.GetByLabel("Name");
-        await name.FocusAsync();
+        await FocusAfterNavigationAsync(page, name);
         await page.Keyboard.TypeAsync("n e / ?");
         await Expect(name).ToHaveValueAsync("n e / ?");
         await Expect(page).ToHaveURLAsync(Url("products/new"));
@@ -131,7 +131,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await Expect(page.Locator("[role=alert], [aria-live]").Filter(new() { HasText = "SKU is required." })).ToHaveCountAsync(1);
 
         await GoToAsync(page, "products/new"); // a clean form: leaving a changed one asks first
-        await page.GetByLabel("Name").FocusAsync();
+        await FocusAfterNavigationAsync(page, page.GetByLabel("Name"));
         await PressShortcutAsync(page, "Escape");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products" })).ToBeVisibleAsync();
     }
@@ -158,7 +158,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         var page = await OpenAsync();
         await CreateProductAsync(page, Unique("Focus fan"), UniqueSku("FOC"), "12.00", "9");
         var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete" });
-        await delete.FocusAsync();
+        await FocusAfterNavigationAsync(page, delete);
         await page.Keyboard.PressAsync("Enter");
 
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -172,7 +172,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
     public async Task Skip_to_content_comes_before_the_top_bar_and_moves_focus_to_the_heading()
     {
         var page = await OpenAsync("activity");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).FocusAsync(); // the first control of the top bar
+        await FocusAfterNavigationAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })); // the first control of the top bar
         await page.Keyboard.PressAsync("Shift+Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
         await Expect(skip).ToBeFocusedAsync();
