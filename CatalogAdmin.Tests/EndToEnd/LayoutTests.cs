@@ -164,6 +164,27 @@ public sealed class LayoutTests(BrowserAppFixture fixture) : BrowserTest(fixture
         Assert.False(await IsDarkAsync(dark, "body"), "The page is dark although the user chose light.");
     }
 
+    [Fact]
+    public async Task On_a_phone_a_save_refused_for_a_field_above_takes_the_user_to_that_field_in_view()
+    {
+        var page = await OpenAsAsync(BrowserAppFixture.EditorEmail, "products/new", Screen.Phone);
+        await page.GetByLabel("Name").FillAsync(Unique("Scroll fan"));
+        await page.GetByLabel("SKU").FillAsync(UniqueSku("SCR"));
+        await page.GetByLabel("Stock").FillAsync("4");
+        var price = page.GetByLabel("Price", new() { Exact = true });
+        await price.FillAsync("12,5"); // a comma for cents: refused
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+        await save.ScrollIntoViewIfNeededAsync();
+        await page.Mouse.WheelAsync(0, 2000); // as far down as the page goes
+        await save.TapAsync();
+
+        await Expect(price).ToBeFocusedAsync();
+        var bar = (await page.Locator("header.mud-appbar").BoundingBoxAsync())!;
+        var field = (await price.Locator("xpath=ancestor::div[contains(@class, 'mud-input-control')][1]").BoundingBoxAsync())!;
+        Assert.True(field.Y >= bar.Y + bar.Height, $"The Price field's top ({field.Y:0} px) is under the top bar, which ends at {bar.Y + bar.Height:0} px.");
+        Assert.True(field.Y + field.Height <= Screen.Phone.Height, $"The Price field ({field.Y:0}–{field.Y + field.Height:0} px) is below the screen.");
+    }
+
     private static ILocator AccountButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Account" });
 
     private static async Task ExpectWithinScreenWidthAsync(IPage page, ILocator element)
