@@ -9,11 +9,11 @@ namespace CatalogAdmin.Tests.Persistence;
 public sealed class CatalogGeneratorTests : HandlerTest
 {
     [Fact]
-    public async Task Generated_products_are_valid_searchable_counted_and_the_triggers_are_back()
+    public async Task Generated_products_are_valid_searchable_counted_and_the_triggers_and_indexes_are_back()
     {
         await CreateAsync(sku: "BEFORE-1", name: "Made before the load");
 
-        var triggersBefore = await TriggerCountAsync(Host.ConnectionString);
+        var schemaBefore = await ProductsSchemaAsync(Host.ConnectionString);
         var result = await CatalogGenerator.GenerateAsync(Host.ConnectionString, 5_000, seed: 7, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(5_000, result.Created);
@@ -34,15 +34,24 @@ public sealed class CatalogGeneratorTests : HandlerTest
         var added = await CreateAsync(sku: "AFTER-1", name: "Made after the load");
         Assert.Equal([added], (await Host.SendAsync(new ListProductsQuery(new ProductFilter("after the load")))).Items.Select(p => p.Id));
         Assert.Equal(5_002, (await Host.SendAsync(new ListProductsQuery())).TotalCount);
-        Assert.Equal(triggersBefore, await TriggerCountAsync(Host.ConnectionString));
+        Assert.Equal(schemaBefore, await ProductsSchemaAsync(Host.ConnectionString));
     }
 
-    private static async Task<long> TriggerCountAsync(string connectionString)
+    /// <summary>The Products table's triggers and indexes, by name, with their SQL.</summary>
+    private static async Task<List<(string Type, string Name, string? Sql)>> ProductsSchemaAsync(string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Products'";
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        command.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND tbl_name = 'Products' ORDER BY type, name";
+        var schema = new List<(string, string, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            schema.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        Assert.Contains(schema, s => s.Item1 == "index" && s.Item3 is not null); // there are indexes to set aside
+        return schema;
     }
 }
