@@ -51,7 +51,8 @@ public sealed class HistoryTests(BrowserAppFixture fixture) : BrowserTest(fixtur
     private static async Task EditPriceAsync(IPage page, string name, string price)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-        await page.GetByLabel("Price").FillAsync(price);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$")); // the details page's Revert buttons name "Price" too
+        await page.GetByLabel("Price", new() { Exact = true }).FillAsync(price);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(PriceField(page)).ToContainTextAsync("$" + price);
         await Expect(page.Locator("li.history-entry").First).ToContainTextAsync("→ $" + price);
