@@ -258,11 +258,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         await CreateProductAsync(page, Unique("History lamp"), UniqueSku("AXE"), "20.00", "3");
         foreach (var price in new[] { "21.00", "22.00" })
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/edit$")); // the details page's Revert buttons name "Price" too
-            await page.GetByLabel("Price", new() { Exact = true }).FillAsync(price);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Expect(page.Locator("li.history-entry").First).ToContainTextAsync("→ $" + price);
+            await EditPriceFromDetailsAsync(page, price);
         }
 
         await page.Locator("li.history-entry").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Revert" }).ClickAsync();

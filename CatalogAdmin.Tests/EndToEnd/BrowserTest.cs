@@ -97,6 +97,19 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await target.FocusAsync();
     }
 
+    /// <summary>
+    /// On a product's details page: Edit, a new price, Save, and back on the details page once its history shows the
+    /// change. The form is waited for first, because the details page's Revert buttons are named after "Price" too.
+    /// </summary>
+    protected static async Task EditPriceFromDetailsAsync(IPage page, string price)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"));
+        await page.GetByLabel("Price", new() { Exact = true }).FillAsync(price);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.history-entry").First).ToContainTextAsync("→ $" + price);
+    }
+
     protected static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     protected static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
