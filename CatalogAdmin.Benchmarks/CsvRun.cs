@@ -119,8 +119,10 @@ internal static class CsvRun
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var workingSetBefore = process.WorkingSet64;
+        var privateBefore = ResidentPrivateBytes();
         var peakHeap = heapBefore;
         long peakWorkingSet = workingSetBefore;
+        var peakPrivate = privateBefore;
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -129,6 +131,7 @@ internal static class CsvRun
                 peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false));
                 process.Refresh();
                 peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                peakPrivate = Math.Max(peakPrivate, ResidentPrivateBytes());
                 try
                 {
                     await Task.Delay(50, stop.Token);
@@ -150,6 +153,22 @@ internal static class CsvRun
         await sampler;
         Console.WriteLine(
             $"{what}: {timer.Elapsed.TotalSeconds:N1} s (CPU {cpu.TotalSeconds:N1} s, load {BulkRun.LoadAverage()}); managed heap peak +{(peakHeap - heapBefore) / (1024.0 * 1024):N0} MB; " +
-            $"working set peak +{(peakWorkingSet - workingSetBefore) / (1024.0 * 1024):N0} MB ({outcome})");
+            $"working set peak +{(peakWorkingSet - workingSetBefore) / (1024.0 * 1024):N0} MB, of it private +{(peakPrivate - privateBefore) / (1024.0 * 1024):N0} MB ({outcome})");
+    }
+
+    /// <summary>
+    /// The process's own memory in RAM (Linux: RssAnon, the managed heap, SQLite's page cache and other allocations); the
+    /// working set also counts the pages of the database file that SQLite reads through mmap, which are the OS's file
+    /// cache, shared and given back under memory pressure. 0 where /proc is not there.
+    /// </summary>
+    private static long ResidentPrivateBytes()
+    {
+        if (!File.Exists("/proc/self/status"))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

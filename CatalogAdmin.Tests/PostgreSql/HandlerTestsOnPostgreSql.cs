@@ -3,6 +3,7 @@ using CatalogAdmin.Tests.Bulk;
 using CatalogAdmin.Tests.Categories;
 using CatalogAdmin.Tests.Import;
 using CatalogAdmin.Tests.Infrastructure;
+using CatalogAdmin.Tests.Persistence;
 using CatalogAdmin.Tests.Products;
 using CatalogAdmin.Tests.Reliability;
 using CatalogAdmin.Tests.Security;
@@ -146,6 +147,12 @@ public sealed class CategoryRequestAuthorizationTestsOnPostgreSql(PostgreSqlTest
 
 [Collection(PostgreSqlCollection.Name)]
 public sealed class ListActivityTestsOnPostgreSql(PostgreSqlTestDatabase database) : ListActivityTests, IClassFixture<PostgreSqlTestDatabase>
+{
+    protected override PostgreSqlTestDatabase PostgreSql => database;
+}
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class MultiRowInsertTestsOnPostgreSql(PostgreSqlTestDatabase database) : MultiRowInsertTests, IClassFixture<PostgreSqlTestDatabase>
 {
     protected override PostgreSqlTestDatabase PostgreSql => database;
 }
