@@ -38,6 +38,9 @@ internal sealed class ProductHistoryEntryConfiguration : IEntityTypeConfiguratio
 
         // A product's history, newest first, is a walk of this index backwards.
         entry.HasIndex(e => new { e.ProductId, e.Id });
-        entry.HasIndex(e => e.BatchId);
+        // A batch's entries (an import's, a bulk action's), product by product: its undo reads them a thousand products at
+        // a time. With the batch id alone, each of those reads walked every entry of the batch (100 reads of 100,000
+        // entries for an import of 100,000 rows: 5.7 s of its undo).
+        entry.HasIndex(e => new { e.BatchId, e.ProductId, e.Id });
     }
 }

@@ -248,9 +248,9 @@ namespace CatalogAdmin.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
-
                     b.HasIndex("ProductId", "Id");
+
+                    b.HasIndex("BatchId", "ProductId", "Id");
 
                     b.ToTable("ProductHistory", (string)null);
                 });

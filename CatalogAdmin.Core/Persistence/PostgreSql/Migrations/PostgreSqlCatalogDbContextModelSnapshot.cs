@@ -254,9 +254,9 @@ namespace CatalogAdmin.Core.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
-
                     b.HasIndex("ProductId", "Id");
+
+                    b.HasIndex("BatchId", "ProductId", "Id");
 
                     b.ToTable("ProductHistory", (string)null);
                 });
