@@ -261,7 +261,17 @@ public class ProductHistoryTests : HandlerTest
         // What the batch created went to the trash, from where it can still come back.
         var trashed = Assert.Single((await Host.SendAsync(new ListTrashQuery())).Items);
         Assert.Equal(createdId, trashed.Id);
-        Assert.Equal((ProductHistoryKind.Trashed, ChangeSource.Undo), ((await History(createdId)).Items[0].Kind, (await History(createdId)).Items[0].Source));
+        var trashedEntry = (await History(createdId)).Items[0];
+        Assert.Equal((ProductHistoryKind.Trashed, ChangeSource.Undo), (trashedEntry.Kind, trashedEntry.Source));
+        // Moved by whoever undid, when they did, to the version its history entry names (the products an undo moves to
+        // the trash are written together, not through SaveChanges).
+        Assert.NotNull(trashedEntry.ChangedBy);
+        Assert.Equal((trashedEntry.ChangedBy, Host.Clock.GetUtcNow()), (trashed.DeletedBy, trashed.DeletedAt));
+        await using (var db = Host.OpenDb())
+        {
+            Assert.Equal(2L, trashedEntry.VersionAfter);
+            Assert.Equal(trashedEntry.VersionAfter, await db.Products.Where(p => p.Id == createdId).Select(p => p.Version).SingleAsync(TestContext.Current.CancellationToken));
+        }
 
         // A batch is undone once.
         var again = await Assert.ThrowsAsync<RequestValidationException>(() => Host.SendAsync(new UndoBatchCommand(batch)));
