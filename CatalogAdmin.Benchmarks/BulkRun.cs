@@ -10,8 +10,8 @@ namespace CatalogAdmin.Benchmarks;
 /// catalog (they change it, and take up to seconds, too long for BenchmarkDotNet's repetitions). Adjust price +5%, set
 /// category and set status on three selections: all Drafts (~100,000 at 1M), all of one category (~17,000 by then) and
 /// 1,240 ticked ids, each timed once as sent through ISender (pipeline, one transaction, notification), with the
-/// process's CPU time; the undo of the largest price change; and quick-edit saves of 100 rows, repeated. The copy is
-/// deleted afterwards.
+/// process's CPU time; the undo of the largest price change; quick-edit saves of 100 rows, repeated; then all Archived
+/// products moved to the trash and back (the undo). The copy is deleted afterwards.
 /// </summary>
 internal static class BulkRun
 {
@@ -67,6 +67,12 @@ internal static class BulkRun
             await TimeAsync("set category", () => sender.Send(new SetProductCategoryCommand(ticked, category)));
 
             await QuickEditAsync(sender, catalog.ConnectionString, products);
+
+            // Last, as it takes them out of every list: all Archived by now (the former Drafts among them) to the trash, and back.
+            var archived = BulkSelection.AllMatching(new ProductFilter(Status: ProductStatus.Archived));
+            await CountAsync(sender, "all matching Archived", archived);
+            var trashing = await TimeAsync("move to trash", () => sender.Send(new MoveProductsToTrashCommand(archived)));
+            await TimeAsync("undo of the move to trash", () => sender.Send(new UndoBatchCommand(trashing.BatchId)));
         }
         finally
         {

@@ -93,7 +93,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                     .OrderBy(e => e.Id)
                     .ToListAsync(cancellationToken);
                 var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                var movedToTrash = new List<Product>();
+                var inOrOutOfTrash = new List<Product>();
                 foreach (var batch in entries.GroupBy(e => e.ProductId))
                 {
                     if (!products.TryGetValue(batch.Key, out var product))
@@ -101,7 +101,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                         continue; // deleted for good since, and its history with it: nothing left to undo
                     }
 
-                    if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, movedToTrash, cancellationToken) is { } reason)
+                    if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, inOrOutOfTrash, cancellationToken) is { } reason)
                     {
                         skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, reason));
                     }
@@ -113,7 +113,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
 
                 try
                 {
-                    await SaveMovesToTrashAsync(db, movedToTrash, cancellationToken);
+                    await TrashMoves.SaveTogetherAsync(db, inOrOutOfTrash, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (DbUpdateConcurrencyException)
@@ -154,61 +154,10 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         return skipped == 0 ? $"{what}: {back}" : $"{what}: {back}, {skipped:N0} skipped";
     }
 
-    /// <summary>
-    /// Saves the products a chunk moved to the trash (<see cref="Product.MoveToTrash"/> has run on each) with one UPDATE
-    /// for all that share their old version, where SaveChanges sends one per product. A product's move to the trash fires
-    /// the search-index triggers, so each UPDATE opens a statement journal, which makes both FTS5 indexes write what they
-    /// hold as a new segment: once per product, that was half the undo of an import's new products
-    /// (docs/performance.md, "CSV export and import"). The values written are the ones the entities hold.
-    /// </summary>
-    private static async Task SaveMovesToTrashAsync(CatalogDbContext db, List<Product> moved, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        var groups = moved.GroupBy(product =>
-        {
-            var entry = db.Entry(product);
-            var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Order().ToList();
-            if (!changed.SequenceEqual(MoveToTrashChanges))
-            {
-                throw new InvalidOperationException(
-                    $"A move to the trash changed {string.Join(", ", changed)}, not {string.Join(", ", MoveToTrashChanges)}: save it with SaveChanges.");
-            }
-
-            return (OldVersion: entry.Property(p => p.Version).OriginalValue, product.Version, product.DeletedAt, product.DeletedBy);
-        });
-        foreach (var group in groups)
-        {
-            var (oldVersion, version, deletedAt, deletedBy) = group.Key;
-            var ids = group.Select(p => p.Id).ToList();
-            var written = await db.Products
-                .Where(p => ids.Contains(p.Id) && p.Version == oldVersion)
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(p => p.DeletedAt, deletedAt)
-                        .SetProperty(p => p.DeletedBy, deletedBy)
-                        .SetProperty(p => p.Version, version),
-                    cancellationToken);
-            if (written != ids.Count)
-            {
-                throw new DbUpdateConcurrencyException($"{ids.Count - written} of {ids.Count} products changed since they were read.");
-            }
-
-            foreach (var product in group)
-            {
-                db.Entry(product).State = EntityState.Unchanged;
-            }
-        }
-    }
-
-    /// <summary>What <see cref="Product.MoveToTrash"/> changes, in order.</summary>
-    private static readonly string[] MoveToTrashChanges =
-        [nameof(Product.DeletedAt), nameof(Product.DeletedBy), nameof(Product.Version)];
-
-    /// <summary>Puts the product back as it was before the batch's entries; null when it did, otherwise why not.</summary>
-    /// <param name="movedToTrash">Gets the product if the undo moved it to the trash (saved by <see cref="SaveMovesToTrashAsync"/>).</param>
+    /// <param name="inOrOutOfTrash">Gets the product if the undo moved it to or from the trash (saved by <see cref="TrashMoves"/>).</param>
     private async Task<string?> UndoAsync(
         CatalogDbContext db, Product product, List<ProductHistoryEntry> batch, DateTimeOffset now, Guid undoBatchId, string? role,
-        List<Product> movedToTrash, CancellationToken cancellationToken)
+        List<Product> inOrOutOfTrash, CancellationToken cancellationToken)
     {
         if (product.Version != batch[^1].VersionAfter)
         {
@@ -221,11 +170,12 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
             case ProductHistoryKind.Created:
                 // The batch made this product: undoing it moves it to the trash, from where it can still come back.
                 product.MoveToTrash(user.Name, now);
-                movedToTrash.Add(product);
+                inOrOutOfTrash.Add(product);
                 ProductHistory.Record(db, product, before, ProductHistoryKind.Trashed, ChangeSource.Undo, user.Name, now, undoBatchId, role);
                 return null;
             case ProductHistoryKind.Trashed:
                 product.Restore();
+                inOrOutOfTrash.Add(product);
                 ProductHistory.Record(db, product, before, ProductHistoryKind.Restored, ChangeSource.Undo, user.Name, now, undoBatchId, role);
                 return null;
         }

@@ -97,16 +97,31 @@ public sealed class BatchUndoTests : HandlerTest
 
         Assert.Equal((2, "Moved 2 products to the trash"), (trashed.Changed, trashed.Summary));
         Assert.Equal(0, (await Host.SendAsync(new ListProductsQuery())).TotalCount);
-        Assert.Equal(2, (await Host.SendAsync(new ListTrashQuery())).TotalCount);
-        Assert.Equal((ProductHistoryKind.Trashed, ChangeSource.Bulk), ((await History(lamp)).Items[0].Kind, (await History(lamp)).Items[0].Source));
+        var inTrash = await Host.SendAsync(new ListTrashQuery());
+        Assert.Equal(2, inTrash.TotalCount);
+        var trashedEntry = (await History(lamp)).Items[0];
+        Assert.Equal((ProductHistoryKind.Trashed, ChangeSource.Bulk), (trashedEntry.Kind, trashedEntry.Source));
         Assert.Equal(BulkActionKind.MoveToTrash, Assert.Single(Notifications.Bulk).Action);
+        // Written together, not through SaveChanges: by whom and when, at the version each history entry names.
+        Assert.NotNull(trashedEntry.ChangedBy);
+        Assert.All(inTrash.Items, item => Assert.Equal((trashedEntry.ChangedBy, Host.Clock.GetUtcNow()), (item.DeletedBy, item.DeletedAt)));
+        Assert.Equal((2L, 2L), (await StoredVersionAsync(lamp), trashedEntry.VersionAfter));
 
         var undo = await Host.SendAsync(new UndoBatchCommand(trashed.BatchId));
 
         Assert.Equal((2, 0), (undo.Reverted, undo.Skipped.Count));
         Assert.Equal(2, (await Host.SendAsync(new ListProductsQuery())).TotalCount);
         Assert.Equal(0, (await Host.SendAsync(new ListTrashQuery())).TotalCount);
-        Assert.Equal((ProductHistoryKind.Restored, ChangeSource.Undo), ((await History(mug)).Items[0].Kind, (await History(mug)).Items[0].Source));
+        var restoredEntry = (await History(mug)).Items[0];
+        Assert.Equal((ProductHistoryKind.Restored, ChangeSource.Undo), (restoredEntry.Kind, restoredEntry.Source));
+        Assert.Equal((3L, 3L), (await StoredVersionAsync(mug), restoredEntry.VersionAfter));
+        Assert.Equal(3L, (await Host.SendAsync(new GetProductQuery(mug)))!.Version);
+    }
+
+    private async Task<long> StoredVersionAsync(Guid id)
+    {
+        await using var db = Host.OpenDb();
+        return await db.Products.Where(p => p.Id == id).Select(p => p.Version).SingleAsync(Cancellation);
     }
 
     [Fact]
