@@ -156,3 +156,9 @@ public sealed class MultiRowInsertTestsOnPostgreSql(PostgreSqlTestDatabase datab
 {
     protected override PostgreSqlTestDatabase PostgreSql => database;
 }
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class BatchUndoTestsOnPostgreSql(PostgreSqlTestDatabase database) : BatchUndoTests, IClassFixture<PostgreSqlTestDatabase>
+{
+    protected override PostgreSqlTestDatabase PostgreSql => database;
+}

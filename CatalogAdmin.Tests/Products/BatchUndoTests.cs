@@ -13,7 +13,7 @@ namespace CatalogAdmin.Tests.Products;
 /// Imports, bulk actions, quick edits, trash and restore write history; an import or bulk action is one activity entry
 /// with its batch id, and its undo (itself recorded) puts back what nobody changed since.
 /// </summary>
-public sealed class BatchUndoTests : HandlerTest
+public class BatchUndoTests : HandlerTest
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
