@@ -128,7 +128,6 @@ internal static class BulkUpdate
             foreach (var chunk in ids.Chunk(ChunkSize))
             {
                 var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken);
-                var movedToTrash = new List<Product>();
                 foreach (var product in products)
                 {
                     var (outcome, skipReason) = step(product, batchId, now);
@@ -136,11 +135,6 @@ internal static class BulkUpdate
                     {
                         case Outcome.Changed:
                             changed++;
-                            if (action == BulkActionKind.MoveToTrash)
-                            {
-                                movedToTrash.Add(product);
-                            }
-
                             break;
                         case Outcome.Unchanged:
                             unchanged++;
@@ -156,7 +150,7 @@ internal static class BulkUpdate
                     }
                 }
 
-                await TrashMoves.SaveTogetherAsync(db, movedToTrash, cancellationToken);
+                await TrashMoves.SaveTogetherAsync(db, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }

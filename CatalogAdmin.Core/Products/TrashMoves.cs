@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CatalogAdmin.Core.Products;
 
 /// <summary>
-/// Saves many products moved to or from the trash (<see cref="Product.MoveToTrash"/> or <see cref="Product.Restore"/> has
-/// run on each, tracked) with one UPDATE for all that share their values, where SaveChanges sends one per product.
+/// Saves the tracked products moved to or from the trash (those whose only changes are what <see cref="Product.MoveToTrash"/>
+/// or <see cref="Product.Restore"/> change) with one UPDATE for all that share their values, where SaveChanges sends one
+/// per product; SaveChanges then saves the rest. Call it just before SaveChanges.
 /// <para>
 /// Why: a move to or from the trash fires the search-index triggers, so each UPDATE opens a statement journal, and each
 /// statement journal makes both FTS5 indexes write what they hold as a new segment. Once per product, that was half the
@@ -19,30 +20,22 @@ internal static class TrashMoves
     private static readonly string[] Changes = [nameof(Product.DeletedAt), nameof(Product.DeletedBy), nameof(Product.Version)];
 
     /// <exception cref="DbUpdateConcurrencyException">A product changed since it was read (the caller's transaction rolls back).</exception>
-    public static async Task SaveTogetherAsync(CatalogDbContext db, IReadOnlyCollection<Product> moved, CancellationToken cancellationToken)
+    public static async Task SaveTogetherAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
-        if (moved.Count == 0)
-        {
-            return;
-        }
-
         db.ChangeTracker.DetectChanges();
-        var groups = moved.GroupBy(product =>
-        {
-            var entry = db.Entry(product);
-            var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Order().ToList();
-            if (!changed.SequenceEqual(Changes))
-            {
-                throw new InvalidOperationException(
-                    $"A move to or from the trash changed {string.Join(", ", changed)}, not {string.Join(", ", Changes)}: save it with SaveChanges.");
-            }
-
-            return (OldVersion: entry.Property(p => p.Version).OriginalValue, product.Version, product.DeletedAt, product.DeletedBy);
-        });
+        var groups = db.ChangeTracker.Entries<Product>()
+            .Where(entry => entry.State == EntityState.Modified
+                && entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Order().SequenceEqual(Changes))
+            .GroupBy(entry => (
+                OldVersion: entry.Property(p => p.Version).OriginalValue,
+                entry.Entity.Version,
+                entry.Entity.DeletedAt,
+                entry.Entity.DeletedBy))
+            .ToList();
         foreach (var group in groups)
         {
             var (oldVersion, version, deletedAt, deletedBy) = group.Key;
-            var ids = group.Select(p => p.Id).ToList();
+            var ids = group.Select(entry => entry.Entity.Id).ToList();
             var written = await db.Products
                 .Where(p => ids.Contains(p.Id) && p.Version == oldVersion)
                 .ExecuteUpdateAsync(
@@ -56,9 +49,9 @@ internal static class TrashMoves
                 throw new DbUpdateConcurrencyException($"{ids.Count - written} of {ids.Count} products changed since they were read.");
             }
 
-            foreach (var product in group)
+            foreach (var entry in group)
             {
-                db.Entry(product).State = EntityState.Unchanged;
+                entry.State = EntityState.Unchanged;
             }
         }
     }

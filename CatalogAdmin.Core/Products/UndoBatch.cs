@@ -93,7 +93,6 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                     .OrderBy(e => e.Id)
                     .ToListAsync(cancellationToken);
                 var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                var inOrOutOfTrash = new List<Product>();
                 foreach (var batch in entries.GroupBy(e => e.ProductId))
                 {
                     if (!products.TryGetValue(batch.Key, out var product))
@@ -101,7 +100,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                         continue; // deleted for good since, and its history with it: nothing left to undo
                     }
 
-                    if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, inOrOutOfTrash, cancellationToken) is { } reason)
+                    if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, cancellationToken) is { } reason)
                     {
                         skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, reason));
                     }
@@ -113,7 +112,7 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
 
                 try
                 {
-                    await TrashMoves.SaveTogetherAsync(db, inOrOutOfTrash, cancellationToken);
+                    await TrashMoves.SaveTogetherAsync(db, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (DbUpdateConcurrencyException)
@@ -154,10 +153,10 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         return skipped == 0 ? $"{what}: {back}" : $"{what}: {back}, {skipped:N0} skipped";
     }
 
-    /// <param name="inOrOutOfTrash">Gets the product if the undo moved it to or from the trash (saved by <see cref="TrashMoves"/>).</param>
+    /// <summary>Puts the product back as it was before the batch's entries; null when it did, otherwise why not.</summary>
     private async Task<string?> UndoAsync(
         CatalogDbContext db, Product product, List<ProductHistoryEntry> batch, DateTimeOffset now, Guid undoBatchId, string? role,
-        List<Product> inOrOutOfTrash, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (product.Version != batch[^1].VersionAfter)
         {
@@ -170,12 +169,10 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
             case ProductHistoryKind.Created:
                 // The batch made this product: undoing it moves it to the trash, from where it can still come back.
                 product.MoveToTrash(user.Name, now);
-                inOrOutOfTrash.Add(product);
                 ProductHistory.Record(db, product, before, ProductHistoryKind.Trashed, ChangeSource.Undo, user.Name, now, undoBatchId, role);
                 return null;
             case ProductHistoryKind.Trashed:
                 product.Restore();
-                inOrOutOfTrash.Add(product);
                 ProductHistory.Record(db, product, before, ProductHistoryKind.Restored, ChangeSource.Undo, user.Name, now, undoBatchId, role);
                 return null;
         }

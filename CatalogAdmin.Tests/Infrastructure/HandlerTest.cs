@@ -1,4 +1,5 @@
 using CatalogAdmin.Core.Products;
+using Microsoft.EntityFrameworkCore;
 
 namespace CatalogAdmin.Tests.Infrastructure;
 
@@ -38,4 +39,11 @@ public abstract class HandlerTest : IAsyncLifetime
 
     protected Task<Guid> CreateAsync(string sku = "ABC-123", string name = "Desk lamp", decimal price = 19.99m, int stock = 5) =>
         Host.SendAsync(ValidCreate(sku, name, price, stock));
+
+    /// <summary>A product's version as stored, in the trash too (where the app's own requests do not find it).</summary>
+    protected async Task<long> StoredVersionAsync(Guid id)
+    {
+        await using var db = Host.OpenDb();
+        return await db.Products.Where(p => p.Id == id).Select(p => p.Version).SingleAsync(TestContext.Current.CancellationToken);
+    }
 }

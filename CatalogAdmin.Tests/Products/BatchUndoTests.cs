@@ -118,12 +118,6 @@ public class BatchUndoTests : HandlerTest
         Assert.Equal(3L, (await Host.SendAsync(new GetProductQuery(mug)))!.Version);
     }
 
-    private async Task<long> StoredVersionAsync(Guid id)
-    {
-        await using var db = Host.OpenDb();
-        return await db.Products.Where(p => p.Id == id).Select(p => p.Version).SingleAsync(Cancellation);
-    }
-
     [Fact]
     public async Task A_quick_edit_save_writes_quick_edit_history_with_its_batch_id_and_can_be_undone()
     {
