@@ -150,9 +150,7 @@ internal static class BulkUpdate
                     }
                 }
 
-                await TrashMoves.SaveTogetherAsync(db, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await db.SaveChunkAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

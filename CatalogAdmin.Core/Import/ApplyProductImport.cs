@@ -170,8 +170,7 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
     private static async Task<int> SaveChunkAsync(
         CatalogDbContext db, int done, int count, int total, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear(); // a hundred thousand tracked products would hold hundreds of megabytes
+        await db.SaveChunkAsync(cancellationToken); // and stops tracking them: a hundred thousand would hold hundreds of megabytes
         done += count;
         progress?.Report(new ImportProgress(done, total));
         return done;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CatalogAdmin.Core.Persistence;
 
 /// <summary>
-/// Inserts many new entities with one <c>INSERT … VALUES (…), (…), …</c> statement per few dozen rows (see
-/// <see cref="MaxParametersPerStatement"/>), where SaveChanges sends one INSERT per entity. Columns, names and values
-/// come from the EF Core model (each value through its property's type mapping and converter, as SaveChanges writes
-/// it), so the rows are the ones SaveChanges would write. The entities are not tracked.
+/// Inserts many new entities with one <c>INSERT … VALUES (…), (…), …</c> statement per many rows (see
+/// <see cref="SqlRowValues"/>), where SaveChanges sends one INSERT per entity. Columns, names and values come from the
+/// EF Core model (each value through its property's type mapping and converter, as SaveChanges writes it), so the rows
+/// are the ones SaveChanges would write. The entities are not tracked.
 /// <para>
 /// Why: on SQLite an INSERT into Products fires the search-index triggers, so each statement opens a statement journal,
 /// and each statement journal makes both FTS5 indexes write what they hold to disk as a new segment and merge segments.
@@ -21,14 +20,6 @@ namespace CatalogAdmin.Core.Persistence;
 /// </summary>
 public static class MultiRowInsert
 {
-    /// <summary>
-    /// Rows per statement × columns. SQLite finds each parameter of a statement by name in a list, so binding costs the
-    /// square of the count. Applying an import of 100,000 rows (50,000 new products) to 1M products took 33.6 s with one
-    /// INSERT per product, 26.2 s with 250 parameters, 26.6 s with 500 (35 products a statement), 29.6 s with 1,000 and
-    /// 89.6 s with 30,000.
-    /// </summary>
-    private const int MaxParametersPerStatement = 500;
-
     public static async Task InsertAllAsync<TEntity>(this DbContext db, IReadOnlyCollection<TEntity> entities, CancellationToken cancellationToken)
         where TEntity : class
     {
@@ -41,7 +32,7 @@ public static class MultiRowInsert
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)
             ?? throw new NotSupportedException($"{entityType.DisplayName()} is not mapped to a table.");
-        var properties = entityType.GetProperties().ToList();
+        var properties = entityType.GetProperties().Where(p => !LeftToDatabase(p, entities)).ToList();
         if (properties.Any(p => p.IsShadowProperty()) || entityType.GetComplexProperties().Any())
         {
             throw new NotSupportedException($"{entityType.DisplayName()} has values outside its CLR properties; add it with SaveChanges.");
@@ -50,30 +41,45 @@ public static class MultiRowInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ";
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
         var getters = properties.Select(p => p.GetGetter()).ToList();
 
-        // Only a factory for parameters: each type mapping makes its own kind, set up as SaveChanges sets it up.
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in entities.Chunk(Math.Max(1, MaxParametersPerStatement / properties.Count)))
+        await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
+        var rows = entities.ToList();
+        for (var next = 0; next < rows.Count;)
         {
             var text = new StringBuilder(head);
-            var parameters = new List<DbParameter>(chunk.Length * properties.Count);
-            foreach (var entity in chunk)
+            var values = new SqlRowValues(db, parameterFactory, properties);
+            for (; next < rows.Count && values.HasRoomForRow; next++)
             {
-                text.Append(parameters.Count == 0 ? "(" : ", (");
+                values.BeginRow(text);
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    var name = $"p{parameters.Count}";
-                    text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    var value = getters[i].GetClrValueUsingContainingEntity(entity);
-                    parameters.Add(mappings[i].CreateParameter(factory, sql.GenerateParameterName(name), value, properties[i].IsNullable));
+                    values.Append(i == 0 ? text : text.Append(", "), properties[i], getters[i].GetClrValueUsingContainingEntity(rows[next]));
                 }
 
                 text.Append(')');
             }
 
-            await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(text.ToString(), values.Parameters, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether the database makes the property's value, as SaveChanges would let it: a generated key left at its default
+    /// (an autoincrement id). A generated key set on some entities and not on others is refused.
+    /// </summary>
+    private static bool LeftToDatabase<TEntity>(IProperty property, IReadOnlyCollection<TEntity> entities)
+        where TEntity : class
+    {
+        if (!property.IsPrimaryKey() || !property.ValueGenerated.HasFlag(ValueGenerated.OnAdd))
+        {
+            return false;
+        }
+
+        var getter = property.GetGetter();
+        var unset = entities.Count(entity => getter.HasSentinelValueUsingContainingEntity(entity));
+        return unset == 0 ? false
+            : unset == entities.Count ? true
+            : throw new NotSupportedException($"Some of the {property.DeclaringType.DisplayName()} rows have a {property.Name} and some do not.");
     }
 }

@@ -112,16 +112,13 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
 
                 try
                 {
-                    await TrashMoves.SaveTogetherAsync(db, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChunkAsync(cancellationToken);
                 }
                 catch (DbUpdateConcurrencyException)
                 {
                     // Someone saved one of these products between our read and our write: nothing was undone.
                     throw new ConcurrencyConflictException("Batch", request.BatchId);
                 }
-
-                db.ChangeTracker.Clear();
             }
 
             if (undone.Count > 0)

@@ -46,4 +46,21 @@ public abstract class HandlerTest : IAsyncLifetime
         await using var db = Host.OpenDb();
         return await db.Products.Where(p => p.Id == id).Select(p => p.Version).SingleAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>A product's row as the database returns it, column by column, in the storage types of the database.</summary>
+    protected async Task<Dictionary<string, object?>> StoredColumnsAsync(Guid id)
+    {
+        await using var db = Host.OpenDb();
+        var products = db.Model.FindEntityType(typeof(Product))!;
+        var idColumn = products.FindProperty(nameof(Product.Id))!.GetColumnName();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{products.GetTableName()}\" WHERE \"{idColumn}\" = @id";
+        var parameter = products.FindProperty(nameof(Product.Id))!.GetRelationalTypeMapping().CreateParameter(command, "@id", id);
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+        return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
+    }
 }

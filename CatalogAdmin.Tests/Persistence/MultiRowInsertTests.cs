@@ -35,8 +35,8 @@ public class MultiRowInsertTests : HandlerTest
 
         // Every column holds what SaveChanges wrote for the same fields, in the same storage type (a Guid as the same
         // text, a time as the same ticks), apart from the values that differ by design.
-        var together = await ColumnsAsync(products[1].Id);
-        var alone = await ColumnsAsync(twin.Id);
+        var together = await StoredColumnsAsync(products[1].Id);
+        var alone = await StoredColumnsAsync(twin.Id);
         Assert.Equal(alone.Keys, together.Keys);
         foreach (var (column, value) in alone)
         {
@@ -82,22 +82,5 @@ public class MultiRowInsertTests : HandlerTest
         }
 
         Assert.Equal(1, (await Host.SendAsync(new ListProductsQuery(PageSize: 1))).TotalCount);
-    }
-
-    /// <summary>A product's row as the database returns it, column by column.</summary>
-    private async Task<Dictionary<string, object?>> ColumnsAsync(Guid id)
-    {
-        await using var db = Host.OpenDb();
-        var products = db.Model.FindEntityType(typeof(Product))!;
-        var idColumn = products.FindProperty(nameof(Product.Id))!.GetColumnName();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{products.GetTableName()}\" WHERE \"{idColumn}\" = @id";
-        var parameter = products.FindProperty(nameof(Product.Id))!.GetRelationalTypeMapping().CreateParameter(command, "@id", id);
-        command.Parameters.Add(parameter);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
-        return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
     }
 }

@@ -162,3 +162,9 @@ public sealed class BatchUndoTestsOnPostgreSql(PostgreSqlTestDatabase database) 
 {
     protected override PostgreSqlTestDatabase PostgreSql => database;
 }
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class MultiRowUpdateTestsOnPostgreSql(PostgreSqlTestDatabase database) : MultiRowUpdateTests, IClassFixture<PostgreSqlTestDatabase>
+{
+    protected override PostgreSqlTestDatabase PostgreSql => database;
+}
