@@ -127,7 +127,9 @@ internal static class BulkUpdate
             var ids = await selection.IdsIn(db).ToListAsync(cancellationToken);
             foreach (var chunk in ids.Chunk(ChunkSize))
             {
-                var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken);
+                // The chunk's ids as one parameter (EF.Parameter), not EF Core 10's one per id, which SQLite binds by name
+                // at a cost that grows with the square of their number.
+                var products = await db.Products.Where(p => EF.Parameter(chunk).Contains(p.Id)).ToListAsync(cancellationToken);
                 foreach (var product in products)
                 {
                     var (outcome, skipReason) = step(product, batchId, now);

@@ -73,7 +73,7 @@ internal sealed class ApplyProductImportHandler(IDbContextFactory<CatalogDbConte
         foreach (var chunk in updates.Chunk(Chunk))
         {
             var ids = chunk.Select(row => row.Existing!.Id).ToList();
-            var products = await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            var products = await db.Products.Where(p => EF.Parameter(ids).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken); // one parameter: see BulkUpdate
             foreach (var row in chunk)
             {
                 var product = products[row.Existing!.Id];

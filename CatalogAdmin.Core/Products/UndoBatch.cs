@@ -89,10 +89,10 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
             foreach (var chunk in productIds.Chunk(ChunkSize))
             {
                 var entries = await db.ProductHistory.AsNoTracking()
-                    .Where(e => e.BatchId == request.BatchId && chunk.Contains(e.ProductId))
+                    .Where(e => e.BatchId == request.BatchId && EF.Parameter(chunk).Contains(e.ProductId)) // one parameter: see BulkUpdate
                     .OrderBy(e => e.Id)
                     .ToListAsync(cancellationToken);
-                var products = await db.Products.Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+                var products = await db.Products.Where(p => EF.Parameter(chunk).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
                 foreach (var batch in entries.GroupBy(e => e.ProductId))
                 {
                     if (!products.TryGetValue(batch.Key, out var product))
