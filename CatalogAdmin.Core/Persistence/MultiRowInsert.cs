@@ -28,12 +28,9 @@ public static class MultiRowInsert
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)
-            ?? throw new NotSupportedException($"{entityType.DisplayName()} is not mapped to a table.");
+        var (entityType, table) = SqlRowValues.TableOf<TEntity>(db);
         var properties = entityType.GetProperties().Where(p => !LeftToDatabase(p, entities)).ToList();
-        if (properties.Any(p => p.IsShadowProperty()) || entityType.GetComplexProperties().Any())
+        if (properties.Any(p => p.IsShadowProperty()))
         {
             throw new NotSupportedException($"{entityType.DisplayName()} has values outside its CLR properties; add it with SaveChanges.");
         }

@@ -39,15 +39,7 @@ public static class MultiRowUpdate
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)
-            ?? throw new NotSupportedException($"{entityType.DisplayName()} is not mapped to a table.");
-        if (entityType.GetComplexProperties().Any())
-        {
-            throw new NotSupportedException($"{entityType.DisplayName()} has values outside its columns; save it with SaveChanges.");
-        }
-
+        var (entityType, table) = SqlRowValues.TableOf<TEntity>(db);
         var sql = db.GetService<ISqlGenerationHelper>();
         var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
         var checkedProperties = entityType.FindPrimaryKey()!.Properties

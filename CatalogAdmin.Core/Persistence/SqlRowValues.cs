@@ -56,6 +56,18 @@ internal sealed class SqlRowValues
 
     public IReadOnlyList<DbParameter> Parameters => _parameters;
 
+    /// <summary>The entity type and the one table it is mapped to, whole: no complex properties stored beside it.</summary>
+    public static (IEntityType EntityType, StoreObjectIdentifier Table) TableOf<TEntity>(DbContext db)
+    {
+        var entityType = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)
+            ?? throw new NotSupportedException($"{entityType.DisplayName()} is not mapped to a table.");
+        return entityType.GetComplexProperties().Any()
+            ? throw new NotSupportedException($"{entityType.DisplayName()} has values outside its columns; save it with SaveChanges.")
+            : (entityType, table);
+    }
+
     public int Rows { get; private set; }
 
     /// <summary>Whether the statement takes another row, whatever its values.</summary>
