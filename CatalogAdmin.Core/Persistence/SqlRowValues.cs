@@ -28,8 +28,9 @@ internal sealed class SqlRowValues
 
     /// <summary>
     /// Rows a statement may have. Larger statements held more memory, likely SQLite's statement journal (a copy of each
-    /// page a statement changes, kept in memory here until the statement ends): applying an import of 100,000 rows grew private memory by 288 MB with 1,000 rows a
-    /// statement, 193 MB with 200, in the same time (16.5 s), against a budget of 300 MB (docs/performance.md).
+    /// page a statement changes, kept in memory here until the statement ends): applying an import of 100,000 rows grew
+    /// private memory by 288 MB with 1,000 rows a statement, 193 MB with 200, in the same time (16.5 s), against a budget
+    /// of 300 MB (docs/performance.md).
     /// </summary>
     public const int MaxRowsPerStatement = 200;
 
@@ -42,6 +43,7 @@ internal sealed class SqlRowValues
     private readonly ISqlGenerationHelper _sql;
     private readonly DbCommand _parameterFactory;
     private readonly int _parametersPerRow;
+    private readonly Dictionary<IProperty, bool> _literal = [];
     private readonly List<DbParameter> _parameters = [];
     private readonly Dictionary<(RelationalTypeMapping, bool, object?), string> _names = [];
 
@@ -51,10 +53,17 @@ internal sealed class SqlRowValues
     {
         _sql = db.GetService<ISqlGenerationHelper>();
         _parameterFactory = parameterFactory;
-        _parametersPerRow = properties.Count(p => p.IsNullable || !IsLiteral(p));
+        foreach (var property in properties)
+        {
+            _literal.TryAdd(property, IsLiteral(property)); // once a statement, not once a value
+        }
+
+        _parametersPerRow = _literal.Count(p => p.Key.IsNullable || !p.Value);
     }
 
     public IReadOnlyList<DbParameter> Parameters => _parameters;
+
+    public int Rows { get; private set; }
 
     /// <summary>The entity type and the one table it is mapped to, whole: no complex properties stored beside it.</summary>
     public static (IEntityType EntityType, StoreObjectIdentifier Table) TableOf<TEntity>(DbContext db)
@@ -67,8 +76,6 @@ internal sealed class SqlRowValues
             ? throw new NotSupportedException($"{entityType.DisplayName()} has values outside its columns; save it with SaveChanges.")
             : (entityType, table);
     }
-
-    public int Rows { get; private set; }
 
     /// <summary>Whether the statement takes another row, whatever its values.</summary>
     public bool HasRoomForRow => Rows < MaxRowsPerStatement && _parameters.Count + _parametersPerRow <= MaxParametersPerStatement;
@@ -92,7 +99,7 @@ internal sealed class SqlRowValues
             text.Append("CAST(");
         }
 
-        if (value is not null && IsLiteral(property))
+        if (value is not null && _literal[property])
         {
             text.Append(mapping.GenerateSqlLiteral(value));
         }
