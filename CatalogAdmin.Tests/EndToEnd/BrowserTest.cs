@@ -83,9 +83,16 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
     /// </summary>
     protected static async Task PressShortcutAsync(IPage page, string key)
     {
-        await page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
+        await AfterFirstRenderAsync(page);
         await page.Keyboard.PressAsync(key);
     }
+
+    /// <summary>
+    /// Waits until the layout has run its first-render work in the browser (keyboard.js started, which the layout does
+    /// then), for a test that taps or presses at once after a page opens.
+    /// </summary>
+    protected static Task AfterFirstRenderAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.catalogAdmin?.keyboard?.started === true");
 
     /// <summary>
     /// Focuses <paramref name="target"/> on a page just opened or navigated to, once the app has moved the focus to the

@@ -24,6 +24,8 @@ public sealed class CrashTests(BrowserAppFixture fixture) : BrowserTest(fixture)
 
             // One more, left in flight when the process dies.
             await page.GetByRole(AriaRole.Link, new() { Name = "New product" }).ClickAsync();
+            // On the form, not still on the list, whose "Sort by Name" button "Name" would also find.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New product" })).ToBeVisibleAsync();
             await page.GetByLabel("Name").FillAsync(Unique("Crash in flight"));
             await page.GetByLabel("SKU").FillAsync(UniqueSku("FLIGHT"));
             await page.GetByLabel("Price").FillAsync("1.00");
