@@ -125,4 +125,54 @@ public class MultiRowUpdateTests : HandlerTest
             Assert.Equal(i == 7 ? 12m : 10m, product!.Fields.Price);
         }
     }
+
+    [Fact]
+    public async Task A_row_that_breaks_a_constraint_stops_the_write_and_its_transaction_keeps_nothing_of_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var ids = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add(await CreateAsync($"OLD-{i}"));
+        }
+
+        await CreateAsync("TAKEN-1");
+
+        await using (var db = Host.OpenDb())
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var products = await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                // One statement; its sixth row takes a SKU another product has, after five rows were written.
+                var product = products[ids[i]];
+                product.Update(product.Fields with { Sku = i == 5 ? "TAKEN-1" : $"NEW-{i}" }, Host.Clock.GetUtcNow());
+            }
+
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.UpdateModifiedAsync<Product>(cancellationToken));
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal($"OLD-{i}", (await Host.SendAsync(new GetProductQuery(ids[i])))!.Fields.Sku);
+        }
+
+        Assert.Null(await Host.SendAsync(new FindProductBySkuQuery("NEW-0")));
+    }
+
+    [Fact]
+    public async Task Rows_are_not_written_outside_a_transaction()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var id = await CreateAsync("ALONE-1", price: 10m);
+
+        await using (var db = Host.OpenDb())
+        {
+            var product = await db.Products.SingleAsync(p => p.Id == id, cancellationToken);
+            product.Update(product.Fields with { Price = 11m }, Host.Clock.GetUtcNow());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.UpdateModifiedAsync<Product>(cancellationToken));
+        }
+
+        Assert.Equal(10m, (await Host.SendAsync(new GetProductQuery(id)))!.Fields.Price);
+    }
 }
