@@ -60,7 +60,10 @@ public sealed record PriceAdjustment(PriceAdjustmentKind Kind, decimal Value, bo
     }
 }
 
-/// <summary>Raises or lowers every selected product's price (<see cref="PriceAdjustment"/>). A price that would fall below 0 or rise past the maximum is skipped and listed.</summary>
+/// <summary>
+/// Raises or lowers every selected product's price (<see cref="PriceAdjustment"/>). A price that would fall below 0 or rise
+/// past the maximum is skipped and listed. The database computes the new prices (<see cref="PriceAdjustmentInDatabase"/>).
+/// </summary>
 [RequiresPermission(Permission.EditProducts)]
 public sealed record AdjustProductPricesCommand(BulkSelection Selection, PriceAdjustment Adjustment) : IRequest<BulkResult>, ICommand;
 
@@ -86,9 +89,9 @@ internal sealed class AdjustProductPricesHandler(IDbContextFactory<CatalogDbCont
         var adjustment = request.Adjustment;
         var verb = adjustment.Value > 0 ? "Raised" : adjustment.Value < 0 ? "Lowered" : "Changed";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await BulkUpdate.ApplyAsync(
+        return await BulkUpdate.RunAsync(
             db, request.Selection, BulkActionKind.AdjustPrice,
-            before => (before with { Price = adjustment.Apply(before.Price) }, null),
+            PriceAdjustmentInDatabase.Chunks(adjustment, user),
             changed => adjustment.Value == 0
                 ? $"Made the price of {BulkUpdate.Products(changed)} end in .99"
                 : $"{verb} the price of {BulkUpdate.Products(changed)} {adjustment.Describe()}",

@@ -62,6 +62,9 @@ internal static class BulkUpdate
     /// <summary>One product's step of a batch: changes the tracked product and records its history, or says why not.</summary>
     public delegate (Outcome Outcome, string? SkipReason) Step(Product product, Guid batchId, DateTimeOffset now);
 
+    /// <summary>One chunk of a batch: changes the selected products with these ids (inside the batch's transaction) and counts what it did.</summary>
+    public delegate Task ChunkWork(CatalogDbContext db, Guid[] ids, Guid batchId, DateTimeOffset now, BulkTally tally, CancellationToken cancellationToken);
+
     /// <summary>Sets new field values on every selected product (those the change would make invalid are skipped).</summary>
     public static Task<BulkResult> ApplyAsync(
         CatalogDbContext db,
@@ -100,7 +103,7 @@ internal static class BulkUpdate
     }
 
     /// <summary>Runs <paramref name="step"/> on every selected product, chunk by chunk, in one transaction; then one notification.</summary>
-    public static async Task<BulkResult> RunAsync(
+    public static Task<BulkResult> RunAsync(
         CatalogDbContext db,
         BulkSelection selection,
         BulkActionKind action,
@@ -110,12 +113,25 @@ internal static class BulkUpdate
         ICurrentUser user,
         IPublisher publisher,
         CancellationToken cancellationToken,
+        Func<CatalogDbContext, CancellationToken, Task>? checkInTransaction = null) =>
+        RunAsync(db, selection, action, StepByStep(step), summary, clock, user, publisher, cancellationToken, checkInTransaction);
+
+    /// <summary>Runs <paramref name="work"/> on the selected products' ids, chunk by chunk, in one transaction; then one notification.</summary>
+    public static async Task<BulkResult> RunAsync(
+        CatalogDbContext db,
+        BulkSelection selection,
+        BulkActionKind action,
+        ChunkWork work,
+        Func<int, string> summary,
+        TimeProvider clock,
+        ICurrentUser user,
+        IPublisher publisher,
+        CancellationToken cancellationToken,
         Func<CatalogDbContext, CancellationToken, Task>? checkInTransaction = null)
     {
         var now = clock.GetUtcNow();
         var batchId = Guid.CreateVersion7(now);
-        int changed = 0, unchanged = 0, skippedCount = 0;
-        var skipped = new List<SkippedProduct>();
+        var tally = new BulkTally();
 
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
@@ -127,63 +143,93 @@ internal static class BulkUpdate
             var ids = await selection.IdsIn(db).ToListAsync(cancellationToken);
             foreach (var chunk in ids.Chunk(ChunkSize))
             {
-                // The chunk's ids as one parameter (EF.Parameter), not EF Core 10's one per id, which SQLite binds by name
-                // at a cost that grows with the square of their number.
-                var products = await db.Products.Where(p => EF.Parameter(chunk).Contains(p.Id)).ToListAsync(cancellationToken);
-                foreach (var product in products)
-                {
-                    var (outcome, skipReason) = step(product, batchId, now);
-                    switch (outcome)
-                    {
-                        case Outcome.Changed:
-                            changed++;
-                            break;
-                        case Outcome.Unchanged:
-                            unchanged++;
-                            break;
-                        default:
-                            skippedCount++;
-                            if (skipped.Count < SkippedListed)
-                            {
-                                skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, skipReason ?? "Not changed."));
-                            }
-
-                            break;
-                    }
-                }
-
-                await db.SaveChunkAsync(cancellationToken);
+                await work(db, chunk, batchId, now, tally, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var text = summary(changed);
-        if (changed > 0)
+        var text = summary(tally.Changed);
+        if (tally.Changed > 0)
         {
             await publisher.Publish(
-                new ProductsChangedInBulkNotification(batchId, action, text, changed, skippedCount, now) { ChangedBy = user.Name },
+                new ProductsChangedInBulkNotification(batchId, action, text, tally.Changed, tally.SkippedCount, now) { ChangedBy = user.Name },
                 CancellationToken.None);
         }
 
-        return new BulkResult(batchId, changed, unchanged, skippedCount, skipped, text);
+        return new BulkResult(batchId, tally.Changed, tally.Unchanged, tally.SkippedCount, tally.Skipped, text);
     }
+
+    /// <summary>Reads the chunk's products, runs <paramref name="step"/> on each, and saves them (<see cref="ProductBatchSave"/>).</summary>
+    private static ChunkWork StepByStep(Step step) => async (db, ids, batchId, now, tally, cancellationToken) =>
+    {
+        // The chunk's ids as one parameter (EF.Parameter), not EF Core 10's one per id, which SQLite binds by name
+        // at a cost that grows with the square of their number.
+        var products = await db.Products.Where(p => EF.Parameter(ids).Contains(p.Id)).ToListAsync(cancellationToken);
+        foreach (var product in products)
+        {
+            var (outcome, skipReason) = step(product, batchId, now);
+            switch (outcome)
+            {
+                case Outcome.Changed:
+                    tally.Changed++;
+                    break;
+                case Outcome.Unchanged:
+                    tally.Unchanged++;
+                    break;
+                default:
+                    tally.Skip(new SkippedProduct(product.Id, product.Name, product.Sku, skipReason ?? "Not changed."));
+                    break;
+            }
+        }
+
+        await db.SaveChunkAsync(cancellationToken);
+    };
 
     /// <summary>"1 product", "1,240 products".</summary>
     public static string Products(int count) => count == 1 ? "1 product" : $"{count:N0} products";
 
+    /// <summary>Why <paramref name="after"/> cannot be saved (the price's rule first), or null.</summary>
     private static string? RuleBroken(ProductFields after)
     {
-        var errors = new ValidationErrors();
-        ProductRules.Check(after, errors);
-        if (errors.IsEmpty)
+        if (PriceSkipReason(after.Price) is { } price)
         {
-            return null;
+            return price;
         }
 
-        var messages = errors.ToDictionary();
-        return messages.TryGetValue(nameof(ProductField.Price), out var price)
-            ? $"The price would be {after.Price:N2}. {price[0]}"
-            : messages.First().Value[0];
+        var errors = new ValidationErrors();
+        ProductRules.Check(after, errors);
+        return errors.IsEmpty ? null : errors.ToDictionary().First().Value[0];
+    }
+
+    /// <summary>Why a product cannot take the price a bulk action gave it ("The price would be 1,050,000.00. Price must be …"), or null.</summary>
+    public static string? PriceSkipReason(decimal price) =>
+        ProductRules.PriceError(price) is { } error ? $"The price would be {price:N2}. {error}" : null;
+}
+
+/// <summary>What a bulk action has done so far: counts, and the first <see cref="BulkUpdate.SkippedListed"/> skipped products.</summary>
+internal sealed class BulkTally
+{
+    private readonly List<SkippedProduct> _skipped = [];
+
+    public int Changed { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public int SkippedCount { get; private set; }
+
+    public IReadOnlyList<SkippedProduct> Skipped => _skipped;
+
+    /// <summary>Whether another skipped product would still be listed.</summary>
+    public bool ListsMoreSkipped => _skipped.Count < BulkUpdate.SkippedListed;
+
+    /// <summary>Counts a skipped product, and lists it while the list has room.</summary>
+    public void Skip(SkippedProduct product)
+    {
+        SkippedCount++;
+        if (ListsMoreSkipped)
+        {
+            _skipped.Add(product);
+        }
     }
 }

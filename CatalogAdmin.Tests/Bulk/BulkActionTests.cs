@@ -1,3 +1,4 @@
+using System.Globalization;
 using CatalogAdmin.Core;
 using CatalogAdmin.Core.Bulk;
 using CatalogAdmin.Core.Categories;
@@ -281,5 +282,75 @@ public class BulkActionTests : HandlerTest
         var mugVersions = (await StoredAsync()).Values.Where(p => mugIds.Contains(p.Id)).Select(p => p.Version);
         Assert.All(mugVersions, version => Assert.Equal(allowed, version > 1));
         Assert.Equal(allowed ? 7 : 0, Notifications.Bulk.Count);
+    }
+
+    /// <summary>
+    /// The database computes a price change in whole cents (PriceAdjustmentInDatabase), the rule in
+    /// <see cref="PriceAdjustment.Apply"/> in decimals: the two must agree on every price, at every edge of rounding and of
+    /// .99, and skip the same products. History records each old and new price as the entities' path writes them.
+    /// </summary>
+    [Fact]
+    public async Task The_database_changes_each_price_as_the_adjustment_rule_computes_it_and_records_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var cents = new List<long> { 0, 1, 5, 49, 50, 51, 98, 99, 100, 101, 148, 149, 150, 151, 199, 1_049, 1_050, 1_999, 2_150, 99_999_999, 100_000_000 };
+        var random = new Random(20261207);
+        while (cents.Count < 120)
+        {
+            cents.Add(random.NextInt64(0, random.Next(2) == 0 ? 10_000 : 100_000_001));
+        }
+
+        var ids = new List<Guid>();
+        foreach (var (price, i) in cents.Select((c, i) => (c / 100m, i)))
+        {
+            ids.Add(await CreateAsync(sku: $"P-{i:D3}", price: price));
+        }
+
+        PriceAdjustment[] adjustments =
+        [
+            new(PriceAdjustmentKind.Percent, 5m),
+            new(PriceAdjustmentKind.Percent, 12.5m, EndIn99: true),
+            new(PriceAdjustmentKind.Percent, -33.33m),
+            new(PriceAdjustmentKind.Percent, -0.01m, EndIn99: true),
+            new(PriceAdjustmentKind.Percent, 0m, EndIn99: true),
+            new(PriceAdjustmentKind.Percent, 999.99m),
+            new(PriceAdjustmentKind.Percent, -100m),
+            new(PriceAdjustmentKind.Amount, 7.77m),
+            new(PriceAdjustmentKind.Amount, -2.50m, EndIn99: true),
+            new(PriceAdjustmentKind.Amount, 0.01m),
+            new(PriceAdjustmentKind.Amount, -999_999.99m),
+        ];
+        foreach (var adjustment in adjustments)
+        {
+            var before = await StoredAsync();
+            var result = await Host.SendAsync(new AdjustProductPricesCommand(BulkSelection.OfIds(ids), adjustment));
+            var after = await StoredAsync();
+
+            var expected = ids.ToDictionary(id => id, id => adjustment.Apply(before[id].Price));
+            var skipped = ids.Where(id => ProductRules.PriceError(expected[id]) is not null).ToHashSet();
+            var changed = ids.Where(id => !skipped.Contains(id) && expected[id] != before[id].Price).ToHashSet();
+            foreach (var id in ids)
+            {
+                Assert.True(
+                    (skipped.Contains(id) ? before[id].Price : expected[id]) == after[id].Price,
+                    $"{adjustment} of {before[id].Price}: {after[id].Price}, expected {expected[id]}{(skipped.Contains(id) ? " (skipped)" : "")}.");
+                Assert.Equal(before[id].Version + (changed.Contains(id) ? 1 : 0), after[id].Version);
+            }
+
+            Assert.Equal((changed.Count, skipped.Count, ids.Count - changed.Count - skipped.Count), (result.Changed, result.SkippedCount, result.Unchanged));
+            Assert.Equal(Math.Min(skipped.Count, BulkUpdate.SkippedListed), result.Skipped.Count);
+            Assert.Subset(skipped, result.Skipped.Select(s => s.Id).ToHashSet());
+
+            await using var db = Host.OpenDb();
+            var entries = await db.ProductHistory.AsNoTracking().Where(e => e.BatchId == result.BatchId).ToListAsync(cancellationToken);
+            Assert.Equal(changed.Order(), entries.Select(e => e.ProductId).Order());
+            foreach (var entry in entries)
+            {
+                Assert.Equal((ChangeSource.Bulk, ProductHistoryKind.Updated, after[entry.ProductId].Version), (entry.Source, entry.Kind, entry.VersionAfter));
+                Assert.Equal(
+                    new StoredFieldChange("Price", before[entry.ProductId].Price.ToString("0.00", CultureInfo.InvariantCulture), expected[entry.ProductId].ToString("0.00", CultureInfo.InvariantCulture)),
+                    Assert.Single(entry.Changes));
+            }
+        }
     }
 }
