@@ -43,7 +43,7 @@ internal static class ProductBatchSave
                 entry.State = EntityState.Detached;
             }
 
-            if (db.ChangeTracker.Entries().Any(entry => entry.State != EntityState.Unchanged))
+            if (db.ChangeTracker.HasChanges()) // counted by the tracker, without walking the chunk's entries again
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
