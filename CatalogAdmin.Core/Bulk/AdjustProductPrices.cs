@@ -18,7 +18,8 @@ public enum PriceAdjustmentKind
 /// <summary>
 /// A change to prices: by <see cref="Value"/> percent or by an amount, up when positive and down when negative,
 /// rounded to the cent (half away from zero), then, with <see cref="EndIn99"/>, to the nearest price ending in .99
-/// (halfway goes up; never below 0.99).
+/// (halfway goes up; never below 0.99). A bulk price change runs this rule in SQL (<see cref="PriceAdjustmentInDatabase"/>):
+/// a change here is a change there, and BulkActionTests compares the two.
 /// </summary>
 public sealed record PriceAdjustment(PriceAdjustmentKind Kind, decimal Value, bool EndIn99 = false)
 {

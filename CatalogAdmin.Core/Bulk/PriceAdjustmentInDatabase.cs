@@ -1,11 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using CatalogAdmin.Core.Persistence;
 using CatalogAdmin.Core.Products;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CatalogAdmin.Core.Bulk;
 
@@ -30,43 +25,29 @@ namespace CatalogAdmin.Core.Bulk;
 /// </summary>
 internal static class PriceAdjustmentInDatabase
 {
-    private const string PriceField = nameof(ProductField.Price);
-
     /// <summary>The bulk action's work per chunk of ids.</summary>
     public static BulkUpdate.ChunkWork Chunks(PriceAdjustment adjustment, ICurrentUser user)
     {
         var role = ProductHistory.RoleOf(user);
         return async (db, ids, batchId, now, tally, cancellationToken) =>
         {
-            var sql = new ChunkSql(db, adjustment);
             await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
-            var history = db.Model.FindEntityType(typeof(ProductHistoryEntry))!;
-            var product = db.Model.FindEntityType(typeof(Product))!;
-            DbParameter Parameter(IEntityType entity, string property, object? value) =>
-                entity.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(parameterFactory, property, value);
+            var sql = new PriceHistorySql(db, parameterFactory);
+            var statements = new ChunkStatements(sql, adjustment);
 
-            DbParameter[] idsOnly = [sql.IdsParameter(parameterFactory, ids)];
             var skipped = 0;
-            await foreach (var row in db.Database.SqlQueryRaw<SkippedRow>(sql.Skipped, idsOnly).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var row in db.Database.SqlQueryRaw<SkippedRow>(statements.Skipped, sql.Ids(ids)).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 skipped++;
                 var newPrice = adjustment.Apply(row.Price / 100m);
                 tally.Skip(new SkippedProduct(row.Id, row.Name, row.Sku, BulkUpdate.PriceSkipReason(newPrice) ?? "Not changed."));
             }
 
-            var recorded = await db.Database.ExecuteSqlRawAsync(sql.RecordHistory, [
-                sql.IdsParameter(parameterFactory, ids),
-                Parameter(history, nameof(ProductHistoryEntry.OccurredAt), now),
-                Parameter(history, nameof(ProductHistoryEntry.ChangedBy), user.Name),
-                Parameter(history, nameof(ProductHistoryEntry.ChangedByRole), role),
-                Parameter(history, nameof(ProductHistoryEntry.Source), ChangeSource.Bulk),
-                Parameter(history, nameof(ProductHistoryEntry.Kind), ProductHistoryKind.Updated),
-                Parameter(history, nameof(ProductHistoryEntry.BatchId), batchId),
-            ], cancellationToken);
-            var changed = await db.Database.ExecuteSqlRawAsync(sql.UpdatePrices, [
-                sql.IdsParameter(parameterFactory, ids),
-                Parameter(product, nameof(Product.UpdatedAt), now),
-            ], cancellationToken);
+            var recorded = await db.Database.ExecuteSqlRawAsync(
+                statements.RecordHistory,
+                [sql.Ids(ids), .. sql.HistoryParameters(now, user.Name, role, ChangeSource.Bulk, ProductHistoryKind.Updated, batchId)],
+                cancellationToken);
+            var changed = await db.Database.ExecuteSqlRawAsync(statements.UpdatePrices, [sql.Ids(ids), sql.UpdatedAt(now)], cancellationToken);
             if (changed != recorded)
             {
                 throw new InvalidOperationException($"{recorded} history entries were written for {changed} changed prices.");
@@ -89,35 +70,29 @@ internal static class PriceAdjustmentInDatabase
         public long Price { get; init; }
     }
 
-    /// <summary>The three statements of a chunk, for the context's database.</summary>
-    private sealed class ChunkSql
+    /// <summary>The three statements of a chunk of @ids.</summary>
+    private sealed class ChunkStatements
     {
-        private readonly bool _postgreSql;
-
-        public ChunkSql(CatalogDbContext db, PriceAdjustment adjustment)
+        public ChunkStatements(PriceHistorySql sql, PriceAdjustment adjustment)
         {
-            _postgreSql = db.Database.IsPostgreSql();
-            var inChunk = _postgreSql ? "\"Id\" = ANY(@ids)" : "\"Id\" IN (SELECT value FROM json_each(@ids))";
-
             // Each selected product's price in cents before ("Old") and after ("New").
             var prices = $"""
                 SELECT "Id", "Name", "Sku", "Version", "Old", {EndIn99(adjustment, "\"Adjusted\"")} AS "New"
                 FROM (SELECT "Id", "Name", "Sku", "Version", "PriceCents" AS "Old", {Adjusted(adjustment, "\"PriceCents\"")} AS "Adjusted"
-                      FROM "Products" WHERE {inChunk}) AS adjusted
+                      FROM "Products" WHERE {sql.InIds("\"Id\"")}) AS adjusted
                 """;
-            var maxCents = Cents(ProductRules.MaxPrice);
-            var valid = $"\"New\" BETWEEN 0 AND {maxCents}";
+            var valid = $"\"New\" BETWEEN 0 AND {Cents(ProductRules.MaxPrice)}";
             var changing = $"SELECT * FROM ({prices}) AS priced WHERE {valid} AND \"New\" <> \"Old\"";
 
             Skipped = $"SELECT \"Id\", \"Name\", \"Sku\", \"Old\" AS \"Price\" FROM ({prices}) AS priced WHERE NOT ({valid})";
             RecordHistory = $"""
-                INSERT INTO "ProductHistory" ("ProductId", "OccurredAt", "ChangedBy", "ChangedByRole", "Source", "Kind", "BatchId", "VersionAfter", "Changes")
+                INSERT INTO "ProductHistory" ({PriceHistorySql.HistoryColumns})
                 SELECT "Id", @OccurredAt, @ChangedBy, @ChangedByRole, @Source, @Kind, @BatchId, "Version" + 1,
-                       {Json($"[{{\"Field\":\"{PriceField}\",\"OldValue\":\"")} || {Money("\"Old\"")} || {Json("\",\"NewValue\":\"")} || {Money("\"New\"")} || {Json("\"}]")}
+                       {PriceHistorySql.PriceChangeJson(sql.Money("\"Old\""), sql.Money("\"New\""))}
                 FROM ({changing}) AS changing
                 """;
             UpdatePrices = $"""
-                {(_postgreSql ? "UPDATE" : "UPDATE OR FAIL")} "Products" SET "PriceCents" = changing."New", "UpdatedAt" = @UpdatedAt, "Version" = "Products"."Version" + 1
+                {sql.Update} "Products" SET "PriceCents" = changing."New", "UpdatedAt" = @UpdatedAt, "Version" = "Products"."Version" + 1
                 FROM ({changing}) AS changing
                 WHERE "Products"."Id" = changing."Id"
                 """;
@@ -128,28 +103,6 @@ internal static class PriceAdjustmentInDatabase
         public string RecordHistory { get; }
 
         public string UpdatePrices { get; }
-
-        /// <summary>The chunk's ids as one parameter: a uuid[] on PostgreSQL, a JSON array of the stored text on SQLite.</summary>
-        public DbParameter IdsParameter(DbCommand factory, Guid[] ids)
-        {
-            var parameter = factory.CreateParameter();
-            parameter.ParameterName = "ids";
-            parameter.Value = _postgreSql
-                ? ids
-                : JsonSerializer.Serialize(ids.Select(id => id.ToString("D").ToUpperInvariant()));
-            return parameter;
-        }
-
-        /// <summary>Cents as "0.00" text, as history stores a price (<see cref="ProductHistory.Text"/>). Never negative here.</summary>
-        private string Money(string cents) => _postgreSql
-            ? $"format('%s.%s', {cents} / 100, lpad(({cents} % 100)::text, 2, '0'))"
-            : $"printf('%d.%02d', {cents} / 100, {cents} % 100)";
-
-        /// <summary>
-        /// A piece of the history's JSON (no quote of SQL in it) as an SQL string literal, its braces doubled: EF Core
-        /// reads raw SQL as a format string.
-        /// </summary>
-        private static string Json(string text) => $"'{text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)}'";
 
         /// <summary>
         /// The price in cents rounded to the cent, half away from zero: by a percentage, (cents × (10000 + percent × 100)

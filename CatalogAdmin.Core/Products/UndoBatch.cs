@@ -49,6 +49,10 @@ internal sealed class UndoBatchValidator(IDbContextFactory<CatalogDbContext> dbF
     }
 }
 
+/// <summary>
+/// Undoes a batch through its products' entities, a thousand at a time; a batch that changed prices and nothing else
+/// (a bulk price change) is undone by the database, with the same outcome (<see cref="PriceUndoInDatabase"/>).
+/// </summary>
 internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFactory, IPublisher publisher, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UndoBatchCommand, BatchUndoResult>
 {
@@ -64,8 +68,8 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         var now = clock.GetUtcNow();
         var undoBatchId = Guid.CreateVersion7(now);
         var role = ProductHistory.RoleOf(user);
-        var skipped = new List<SkippedProduct>();
-        var undone = new List<Guid>();
+        List<SkippedProduct> skipped;
+        List<Guid> undone;
         string? undoneSummary;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
@@ -80,46 +84,9 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
                 .Where(e => e.BatchId == request.BatchId && e.Batch != ActivityBatchKind.Undo)
                 .Select(e => e.Detail)
                 .FirstOrDefaultAsync(cancellationToken);
-            var productIds = await db.ProductHistory.AsNoTracking()
-                .Where(e => e.BatchId == request.BatchId)
-                .Select(e => e.ProductId)
-                .Distinct()
-                .ToListAsync(cancellationToken);
-
-            foreach (var chunk in productIds.Chunk(ChunkSize))
-            {
-                var entries = await db.ProductHistory.AsNoTracking()
-                    .Where(e => e.BatchId == request.BatchId && EF.Parameter(chunk).Contains(e.ProductId)) // one parameter: see BulkUpdate
-                    .OrderBy(e => e.Id)
-                    .ToListAsync(cancellationToken);
-                var products = await db.Products.Where(p => EF.Parameter(chunk).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                foreach (var batch in entries.GroupBy(e => e.ProductId))
-                {
-                    if (!products.TryGetValue(batch.Key, out var product))
-                    {
-                        continue; // deleted for good since, and its history with it: nothing left to undo
-                    }
-
-                    if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, cancellationToken) is { } reason)
-                    {
-                        skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, reason));
-                    }
-                    else
-                    {
-                        undone.Add(product.Id);
-                    }
-                }
-
-                try
-                {
-                    await db.SaveChunkAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Someone saved one of these products between our read and our write: nothing was undone.
-                    throw new ConcurrencyConflictException("Batch", request.BatchId);
-                }
-            }
+            (undone, skipped) = await PriceUndoInDatabase.AppliesToAsync(db, request.BatchId, cancellationToken)
+                ? await PriceUndoInDatabase.UndoAsync(db, request.BatchId, undoBatchId, now, user.Name, role, cancellationToken)
+                : await UndoProductByProductAsync(db, request.BatchId, undoBatchId, now, role, cancellationToken);
 
             if (undone.Count > 0)
             {
@@ -148,6 +115,56 @@ internal sealed class UndoBatchHandler(IDbContextFactory<CatalogDbContext> dbFac
         var what = undone is null ? "Undid a batch change" : $"Undid “{undone}”";
         var back = reverted == 1 ? "1 product back as it was" : $"{reverted:N0} products back as they were";
         return skipped == 0 ? $"{what}: {back}" : $"{what}: {back}, {skipped:N0} skipped";
+    }
+
+    /// <summary>Undoes the batch a thousand products at a time, through the entities: any batch (<see cref="UndoAsync"/>).</summary>
+    private async Task<(List<Guid> Undone, List<SkippedProduct> Skipped)> UndoProductByProductAsync(
+        CatalogDbContext db, Guid batchId, Guid undoBatchId, DateTimeOffset now, string? role, CancellationToken cancellationToken)
+    {
+        var skipped = new List<SkippedProduct>();
+        var undone = new List<Guid>();
+        var productIds = await db.ProductHistory.AsNoTracking()
+            .Where(e => e.BatchId == batchId)
+            .Select(e => e.ProductId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        foreach (var chunk in productIds.Chunk(ChunkSize))
+        {
+            var entries = await db.ProductHistory.AsNoTracking()
+                .Where(e => e.BatchId == batchId && EF.Parameter(chunk).Contains(e.ProductId)) // one parameter: see BulkUpdate
+                .OrderBy(e => e.Id)
+                .ToListAsync(cancellationToken);
+            var products = await db.Products.Where(p => EF.Parameter(chunk).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            foreach (var batch in entries.GroupBy(e => e.ProductId))
+            {
+                if (!products.TryGetValue(batch.Key, out var product))
+                {
+                    continue; // deleted for good since, and its history with it: nothing left to undo
+                }
+
+                if (await UndoAsync(db, product, batch.ToList(), now, undoBatchId, role, cancellationToken) is { } reason)
+                {
+                    skipped.Add(new SkippedProduct(product.Id, product.Name, product.Sku, reason));
+                }
+                else
+                {
+                    undone.Add(product.Id);
+                }
+            }
+
+            try
+            {
+                await db.SaveChunkAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone saved one of these products between our read and our write: nothing was undone.
+                throw new ConcurrencyConflictException("Batch", batchId);
+            }
+        }
+
+        return (undone, skipped);
     }
 
     /// <summary>Puts the product back as it was before the batch's entries; null when it did, otherwise why not.</summary>

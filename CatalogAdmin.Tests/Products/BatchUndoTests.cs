@@ -200,4 +200,58 @@ public class BatchUndoTests : HandlerTest
     }
 
     private static MemoryStream File(string text) => new([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
+
+    /// <summary>
+    /// A batch of price changes alone is undone by the database (PriceUndoInDatabase); any other by the products'
+    /// entities. Both write the same: the old price, a new version and time, and a Reverted entry from the new price to
+    /// the old, by whom, with which role.
+    /// </summary>
+    [Fact]
+    public async Task A_batch_of_price_changes_alone_is_undone_by_the_database_as_the_entities_undo_it()
+    {
+        var lamp = await CreateAsync(sku: "LAMP-1", price: 10.00m, stock: 5);
+        var mug = await CreateAsync(sku: "MUG-1", name: "Mug", price: 4.50m, stock: 5);
+        var cup = await CreateAsync(sku: "CUP-1", name: "Cup", price: 3.00m, stock: 5);
+        var desk = await CreateAsync(sku: "DESK-1", name: "Desk", price: 100.00m, stock: 5);
+
+        var prices = await Host.SendAsync(new AdjustProductPricesCommand(BulkSelection.OfIds([lamp, mug, cup]), new PriceAdjustment(PriceAdjustmentKind.Percent, 10m)));
+        var stock = await Host.SendAsync(new SetProductStockCommand(BulkSelection.OfIds([desk]), 9));
+        var deskNow = (await Host.SendAsync(new GetProductQuery(desk)))!;
+        var quickEdit = await Host.SendAsync(new SaveQuickEditsCommand(
+            [new QuickEditRow(desk, deskNow.Version, QuickEditFields.Of(deskNow.Fields) with { Price = 12.00m, Stock = 1 })]));
+
+        await using (var db = Host.OpenDb())
+        {
+            Assert.True(await PriceUndoInDatabase.AppliesToAsync(db, prices.BatchId, Cancellation));
+            Assert.False(await PriceUndoInDatabase.AppliesToAsync(db, stock.BatchId, Cancellation));
+            Assert.False(await PriceUndoInDatabase.AppliesToAsync(db, quickEdit.BatchId, Cancellation)); // price and stock
+        }
+
+        // The cup is changed since (its stock, on the form): skipped, its price left at what the batch made it.
+        var cupNow = (await Host.SendAsync(new GetProductQuery(cup)))!;
+        await Host.SendAsync(new UpdateProductCommand(cup, cupNow.Fields with { Stock = 2 }, cupNow.Version));
+        await Host.SendAsync(new UndoBatchCommand(stock.BatchId)); // through the entities, by the same user: to compare with
+        Host.Clock.Advance(TimeSpan.FromMinutes(3));
+        var before = await StoredVersionAsync(lamp);
+
+        var undo = await Host.SendAsync(new UndoBatchCommand(prices.BatchId));
+
+        Assert.Equal(2, undo.Reverted);
+        var skipped = Assert.Single(undo.Skipped);
+        Assert.Equal((cup, "Cup", "CUP-1", UndoBatchHandler.ChangedSinceReason), (skipped.Id, skipped.Name, skipped.Sku, skipped.Reason));
+        Assert.Equal(3.30m, (await Host.SendAsync(new GetProductQuery(cup)))!.Fields.Price);
+        Assert.Equal(4.50m, (await Host.SendAsync(new GetProductQuery(mug)))!.Fields.Price);
+        Assert.Equal(before + 1, await StoredVersionAsync(lamp));
+        var lampBack = (await Host.SendAsync(new GetProductQuery(lamp)))!;
+        Assert.Equal((10.00m, 5, Host.Clock.GetUtcNow()), (lampBack.Fields.Price, lampBack.Fields.Stock, lampBack.UpdatedAt));
+        var reverted = (await History(lamp)).Items[0];
+        var stockUndone = (await History(desk)).Items[0]; // written through the entities, by the same user
+        Assert.Equal(
+            (ProductHistoryKind.Reverted, ChangeSource.Undo, stockUndone.ChangedBy, stockUndone.ChangedByRole, Host.Clock.GetUtcNow(), before + 1),
+            (reverted.Kind, reverted.Source, reverted.ChangedBy, reverted.ChangedByRole, reverted.OccurredAt, reverted.VersionAfter));
+        Assert.Equal([new FieldChange("Price", "11.00", "10.00")], reverted.Changes);
+        var logged = (await Host.SendAsync(new ListActivityQuery())).Items[0]; // written from the notification
+        Assert.Equal((ActivityBatchKind.Undo, prices.BatchId, 2, undo.Summary), (logged.Batch, logged.BatchId, logged.ProductCount, logged.Detail));
+        Assert.EndsWith("2 products back as they were, 1 skipped", undo.Summary, StringComparison.Ordinal);
+    }
 }
