@@ -129,11 +129,9 @@ public sealed class ProductFiltersTests : MudBunitContext
     {
         var page = RenderedList();
 
-        Open(page, "Category");
-
-        Providers.WaitForAssertion(() => Assert.Equal(
+        page.WaitForAssertion(() => Assert.Equal(
             ["Any", "No category", "Cables", "Mugs"],
-            Providers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())));
+            Select(page, "Category").QuerySelectorAll("option").Select(o => o.TextContent.Trim())));
     }
 
     private IRenderedComponent<ProductsPage> RenderedList()
@@ -152,22 +150,26 @@ public sealed class ProductFiltersTests : MudBunitContext
             Assert.Equal(1, last.Page);
         });
 
-    /// <summary>Opens a select by its label and clicks the option, as a user would.</summary>
-    private void Choose(IRenderedComponent<ProductsPage> page, string label, string option)
+    /// <summary>Chooses the option with this text in the select with this label, as a user would.</summary>
+    private static void Choose(IRenderedComponent<ProductsPage> page, string label, string option)
     {
-        Open(page, label);
-        Providers.WaitForAssertion(() => Assert.Contains(Providers.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == option));
-        Providers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == option).Click();
+        page.WaitForAssertion(() => Assert.Contains(Select(page, label).QuerySelectorAll("option"), o => o.TextContent.Trim() == option));
+        var select = Select(page, label);
+        select.Change(select.QuerySelectorAll("option").Single(o => o.TextContent.Trim() == option).GetAttribute("value"));
     }
 
-    private static void Open(IRenderedComponent<ProductsPage> page, string label) => Select(page, label).MouseDown();
+    /// <summary>What the select shows: the text of the option its value names.</summary>
+    private static string? SelectText(IRenderedComponent<ProductsPage> page, string label)
+    {
+        var select = Select(page, label);
+        var value = select.GetAttribute("value") ?? "";
+        return select.QuerySelectorAll("option").FirstOrDefault(o => (o.GetAttribute("value") ?? "") == value)?.TextContent.Trim();
+    }
 
-    /// <summary>What the select shows: its input's value, or the chosen item's content it renders instead.</summary>
-    private static string? SelectText(IRenderedComponent<ProductsPage> page, string label) =>
-        new[] { Select(page, label).QuerySelector("input")?.GetAttribute("value"), Select(page, label).QuerySelector(".mud-input-slot")?.TextContent.Trim() }
-            .FirstOrDefault(text => !string.IsNullOrEmpty(text));
-
-    /// <summary>The select's input control (it opens the list on a mouse press), found by its label.</summary>
-    private static AngleSharp.Dom.IElement Select(IRenderedComponent<ProductsPage> page, string label) =>
-        page.FindAll(".product-filters .mud-input-control.mud-select").Single(s => s.QuerySelector("label")?.TextContent.Trim() == label);
+    /// <summary>The filter's &lt;select&gt;, found by its label.</summary>
+    private static AngleSharp.Dom.IElement Select(IRenderedComponent<ProductsPage> page, string label)
+    {
+        var id = page.FindAll(".product-filters label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
+        return page.Find($".product-filters select#{id}");
+    }
 }
