@@ -63,7 +63,7 @@ public static class MultiRowUpdate
             throw new NotSupportedException($"{entityType.DisplayName()} has a key or concurrency token that can be null, which = cannot match.");
         }
 
-        var update = db.Database.IsSqlite() ? "UPDATE OR FAIL" : "UPDATE";
+        var update = UpdateVerb(db.Database);
         await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
         foreach (var group in groups)
         {
@@ -114,6 +114,12 @@ public static class MultiRowUpdate
             }
         }
     }
+
+    /// <summary>
+    /// "UPDATE OR FAIL" on SQLite, which keeps no statement journal (see above), "UPDATE" elsewhere. Only for a
+    /// statement inside a transaction that rolls back when it fails.
+    /// </summary>
+    internal static string UpdateVerb(DatabaseFacade database) => database.IsSqlite() ? "UPDATE OR FAIL" : "UPDATE";
 
     private static IEnumerable<IProperty> ModifiedProperties(EntityEntry entry) =>
         entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata).OrderBy(p => p.Name, StringComparer.Ordinal);

@@ -20,8 +20,8 @@ internal sealed class PriceHistorySql(CatalogDbContext db, DbCommand parameterFa
     /// <summary>A history entry's and a product's columns set on every row, as parameters named after them.</summary>
     public const string HistoryColumns = "\"ProductId\", \"OccurredAt\", \"ChangedBy\", \"ChangedByRole\", \"Source\", \"Kind\", \"BatchId\", \"VersionAfter\", \"Changes\"";
 
-    /// <summary>"UPDATE OR FAIL" on SQLite: no statement journal (see <see cref="MultiRowUpdate"/>); the caller's transaction rolls back on a failure.</summary>
-    public string Update => IsPostgreSql ? "UPDATE" : "UPDATE OR FAIL";
+    /// <summary>"UPDATE OR FAIL" on SQLite (<see cref="MultiRowUpdate.UpdateVerb"/>); the caller's transaction rolls back on a failure.</summary>
+    public string Update => MultiRowUpdate.UpdateVerb(db.Database);
 
     /// <summary>The parameters @OccurredAt, @ChangedBy, @ChangedByRole, @Source, @Kind and @BatchId of a new history entry.</summary>
     public DbParameter[] HistoryParameters(DateTimeOffset at, string? changedBy, string? role, ChangeSource source, ProductHistoryKind kind, Guid batchId)
