@@ -113,6 +113,68 @@ public sealed class ProductsPageTests : MudBunitContext
     }
 
     [Fact]
+    public void The_sorted_column_says_so_and_its_arrow_turns_the_order_around()
+    {
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Dell XPS 15", page.Markup));
+        Assert.Equal("ascending", page.FindAll("th[aria-sort]").Single().GetAttribute("aria-sort"));
+        Assert.Contains("Name", page.Find("th[aria-sort]").TextContent);
+
+        page.Find("button[aria-label='Sort by Price']").Click();
+        page.WaitForAssertion(() => Assert.Contains("sort=price", Navigation.Uri));
+        page.Find("button[aria-label='Sort by Price']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(Sender.SentOf<ListProductsQuery>(), q => q.SortBy == ProductSortField.Price && q.Descending && q.Page == 1));
+        Assert.EndsWith("products?sort=price&desc=true", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("descending", page.FindAll("th[aria-sort]").Single().GetAttribute("aria-sort")));
+        Assert.Contains("mud-direction-desc", page.Find("button[aria-label='Sort by Price']").ClassName);
+    }
+
+    [Fact]
+    public void The_pager_asks_for_the_next_page_and_a_new_page_size_from_page_one()
+    {
+        Sender.Answer<ListProductsQuery, PagedResult<ProductListItem>>(query => new([Laptop, Cable], 60, query.Page, query.PageSize));
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("1-25 of 60", page.Markup));
+        Assert.True(page.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+
+        page.Find("button[aria-label='Next page']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("26-50 of 60", page.Markup));
+        Assert.Equal(2, Sender.SentOf<ListProductsQuery>()[^1].Page);
+        Assert.EndsWith("products?page=2", Navigation.Uri);
+
+        page.Find("button[aria-label='Last page']").Click();
+        page.WaitForAssertion(() => Assert.Contains("51-60 of 60", page.Markup));
+        Assert.True(page.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+
+        page.Find(".mud-table-pagination select").Change("50");
+
+        page.WaitForAssertion(() => Assert.Contains("1-50 of 60", page.Markup));
+        Assert.Equal(new ListProductsQuery(ProductFilter.All, ProductSortField.Name, false, 1, 50), Sender.SentOf<ListProductsQuery>()[^1]);
+        Assert.EndsWith("products?size=50", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_slow_answer_to_an_older_view_never_replaces_the_newer_one()
+    {
+        var slow = new TaskCompletionSource<PagedResult<ProductListItem>>();
+        Sender.AnswerAsync<ListProductsQuery, PagedResult<ProductListItem>>(query => query.EffectiveFilter.Search is null
+            ? slow.Task
+            : Task.FromResult(new PagedResult<ProductListItem>([Cable], 1, query.Page, query.PageSize)));
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Loading products…", page.Markup));
+
+        ProductEditorPageTests.FieldInput(page, "Search").Input("cable");
+        page.WaitForAssertion(() => Assert.Contains("USB-C Cable", page.Markup), TimeSpan.FromSeconds(5));
+        page.InvokeAsync(() => slow.SetResult(new PagedResult<ProductListItem>([Laptop], 1, 1, 25)));
+
+        page.WaitForAssertion(() => Assert.Contains("USB-C Cable", page.Markup));
+        Assert.DoesNotContain("Dell XPS 15", page.Markup);
+        Assert.DoesNotContain("Loading", page.Markup);
+    }
+
+    [Fact]
     public void Clicking_a_row_opens_the_product()
     {
         var page = RenderWithProviders<ProductsPage>();
