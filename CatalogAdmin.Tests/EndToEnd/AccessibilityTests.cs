@@ -292,6 +292,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : BrowserTest(
         await PressShortcutAsync(page, "Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette).ToBeVisibleAsync();
+        await Expect(palette.GetByRole(AriaRole.Combobox)).ToBeFocusedAsync(); // the dialog moves focus a moment after it shows
         await page.Keyboard.TypeAsync("logitech mx");
         await Expect(palette.GetByRole(AriaRole.Option, new() { Name = "Logitech MX Master 3S Mouse" })).ToBeVisibleAsync();
     }
