@@ -9,4 +9,6 @@ window.catalogAdmin = Object.assign(window.catalogAdmin ?? {}, {
     },
     saveDarkMode: (isDark) => localStorage.setItem("catalogAdmin.darkMode", String(isDark)),
     scrollIntoView: (id) => document.getElementById(id)?.scrollIntoView({ block: "start" }),
+    // MudBlazor's "md" breakpoint, where the navigation drawer stops opening over the page and stays beside it.
+    isWideScreen: () => matchMedia("(min-width: 960px)").matches,
 });
