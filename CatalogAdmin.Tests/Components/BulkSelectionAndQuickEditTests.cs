@@ -103,6 +103,32 @@ public sealed class BulkSelectionAndQuickEditTests : MudBunitContext
     }
 
     [Fact]
+    public void Turning_quick_edit_off_with_unsaved_edits_asks_and_keeping_them_turns_the_switch_back_on()
+    {
+        var page = RenderList();
+        page.Find(".quick-edit-switch input").Change(true);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("input[aria-label='Stock of USB-C Cable']")));
+        page.Find("input[aria-label='Stock of USB-C Cable']").Input("40");
+
+        page.Find(".quick-edit-switch input").Change(false);
+        Providers.WaitForAssertion(() => Assert.Contains("Discard your unsaved changes to 1 product?", Providers.Find(".mud-dialog").TextContent));
+        Assert.Null(page.Find(".quick-edit-switch input").GetAttribute("checked")); // off while the question is open, as the browser shows it
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Keep editing").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".quick-edit-switch input").GetAttribute("checked")));
+        Assert.Equal("true", page.Find(".quick-edit-switch input").GetAttribute("aria-checked"));
+        Assert.Equal("40", page.Find("input[aria-label='Stock of USB-C Cable']").GetAttribute("value"));
+        Assert.Single(page.FindAll(".qe-changed"));
+
+        page.Find(".quick-edit-switch input").Change(false);
+        Providers.WaitForAssertion(() => Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Discard").Click());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("input[aria-label='Stock of USB-C Cable']")));
+        Assert.Null(page.Find(".quick-edit-switch input").GetAttribute("checked"));
+        Assert.Equal("false", page.Find(".quick-edit-switch input").GetAttribute("aria-checked"));
+    }
+
+    [Fact]
     public void Save_sends_the_changed_rows_with_their_versions_in_one_command()
     {
         Sender.Answer<SaveQuickEditsCommand, QuickEditResult>(command => new(Guid.NewGuid(), [.. command.Rows.Select(r => new QuickEditSaved(r.Id, r.Version + 1, DateTimeOffset.UnixEpoch))], []));

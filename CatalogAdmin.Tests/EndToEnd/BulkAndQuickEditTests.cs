@@ -89,6 +89,13 @@ public sealed class BulkAndQuickEditTests(BrowserAppFixture fixture) : BrowserTe
         await page.GetByLabel($"Stock of {names[2]}").FillAsync("13");
         await Expect(page.Locator(".qe-changed")).ToHaveCountAsync(3);
 
+        // Turning quick edit off asks first; keeping the edits turns the browser's switch back on.
+        await page.GetByLabel("Quick edit").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Keep editing" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Switch, new() { Name = "Quick edit" })).ToBeCheckedAsync();
+        await Expect(page.Locator(".qe-changed")).ToHaveCountAsync(3);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes (3)" }).ClickAsync();
 
         await Expect(page.GetByText("Saved changes to 3 products")).ToBeVisibleAsync();

@@ -6,8 +6,10 @@ namespace CatalogAdmin.Web.Components.Shared;
 
 /// <summary>
 /// MudBlazor controls as plain markup with MudBlazor's own classes, so they look and behave the same, for the rows of
-/// a list. A component per cell costs an idle circuit 2–15 KB (its state and its last two render trees, and a
-/// checkbox five components); this markup costs the row a few frames in the grid's own tree.
+/// a list and the products page's boxes and switch. A component per cell costs an idle circuit 2–15 KB (its state and
+/// its last two render trees, and a checkbox five components); this markup costs the row a few frames in the grid's
+/// own tree. A MudCheckBox or MudSwitch also starts a key interceptor in the browser, whose contracts alone cost the
+/// circuit ~25 KB; this markup leaves the keys to the browser's own checkbox (Space turns it).
 /// </summary>
 public static class PlainMarkup
 {
@@ -17,7 +19,7 @@ public static class PlainMarkup
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-chip-container");
         builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", $"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()}"
+        builder.AddAttribute(3, "class", $"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-{ColorName(color)}"
             + (extraClass is null ? "" : " " + extraClass));
         builder.OpenElement(4, "span");
         builder.AddAttribute(5, "class", "mud-chip-content");
@@ -28,10 +30,17 @@ public static class PlainMarkup
     };
 
     /// <summary>
-    /// A dense <c>MudCheckBox</c> (default colour) named by <paramref name="label"/>. A click on it does not reach the
-    /// row (the row's click opens the product), as with MudCheckBox.
+    /// A dense <c>MudCheckBox</c> named by <paramref name="label"/>, shown beside it when <paramref name="labelShown"/>
+    /// (otherwise read by screen readers only). <see langword="null"/> draws "some ticked", as a tri-state MudCheckBox
+    /// does. A click on it does not reach the row (the row's click opens the product), as with MudCheckBox.
     /// </summary>
-    public static RenderFragment CheckBox(object receiver, bool value, string label, Action<bool> changed) => builder =>
+    public static RenderFragment CheckBox(object receiver, bool? value, string label, Action<bool> changed,
+        bool labelShown = false, Color color = Color.Default) =>
+        CheckBox(receiver, value, label, ticked => { changed(ticked); return Task.CompletedTask; }, labelShown, color);
+
+    /// <inheritdoc cref="CheckBox(object, bool?, string, Action{bool}, bool, Color)"/>
+    public static RenderFragment CheckBox(object receiver, bool? value, string label, Func<bool, Task> changed,
+        bool labelShown = false, Color color = Color.Default) => builder =>
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-input-control mud-input-control-boolean-input");
@@ -41,27 +50,90 @@ public static class PlainMarkup
         builder.AddAttribute(5, "class", "mud-checkbox mud-input-content-placement-end");
         builder.AddEventStopPropagationAttribute(6, "onclick", true);
         builder.OpenElement(7, "span");
-        builder.AddAttribute(8, "class", value ? CheckedClass : UncheckedClass);
+        builder.AddAttribute(8, "class", CheckBoxClass(value, color));
         builder.OpenElement(9, "input");
         builder.AddAttribute(10, "type", "checkbox");
         builder.AddAttribute(11, "class", "mud-checkbox-input");
-        builder.AddAttribute(12, "aria-label", label);
-        builder.AddAttribute(13, "checked", value);
-        builder.AddAttribute(14, "onchange", EventCallback.Factory.Create<ChangeEventArgs>(receiver, e => changed(e.Value is true or "true" or "on")));
+        builder.AddAttribute(12, "aria-label", labelShown ? null : label);
+        builder.AddAttribute(13, "checked", value == true);
+        builder.AddAttribute(14, "onchange", EventCallback.Factory.Create<ChangeEventArgs>(receiver, e => changed(IsTicked(e))));
         builder.CloseElement();
-        builder.AddMarkupContent(15, value ? CheckedIcon : UncheckedIcon);
+        builder.AddMarkupContent(15, value switch { true => CheckedIcon, false => UncheckedIcon, null => SomeCheckedIcon });
+        builder.CloseElement();
+        if (labelShown)
+        {
+            builder.OpenElement(16, "span");
+            builder.AddAttribute(17, "class", "mud-typography mud-typography-body1");
+            builder.AddContent(18, label);
+            builder.CloseElement();
+        }
+
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>
+    /// A <c>MudSwitch</c> of <paramref name="color"/> with its label. Its input is a checkbox with the role "switch", so
+    /// a click or Space turns it, as with MudSwitch.
+    /// </summary>
+    public static RenderFragment Switch(object receiver, bool value, string label, Func<bool, Task> changed, Color color, string? extraClass = null) => builder =>
+    {
+        var colorName = ColorName(value ? color : Color.Default);
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-input-control mud-input-control-boolean-input" + (extraClass is null ? "" : " " + extraClass));
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", "mud-input-control-input-container");
+        builder.OpenElement(4, "label");
+        builder.AddAttribute(5, "class", "mud-switch mud-input-content-placement-end");
+        builder.OpenElement(6, "span");
+        builder.AddAttribute(7, "class", "mud-switch-span mud-switch-span-medium");
+        builder.OpenElement(8, "span");
+        builder.AddAttribute(9, "class", $"mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-{colorName}-text hover:mud-{colorName}-hover{(value ? " mud-checked" : "")} mud-switch-base-medium");
+        builder.OpenElement(10, "span");
+        builder.AddAttribute(11, "class", "mud-switch-button");
+        builder.OpenElement(12, "input");
+        builder.AddAttribute(13, "type", "checkbox");
+        builder.AddAttribute(14, "role", "switch");
+        builder.AddAttribute(15, "aria-checked", value ? "true" : "false");
+        builder.AddAttribute(16, "class", "mud-switch-input");
+        builder.AddAttribute(17, "checked", value);
+        builder.AddAttribute(18, "onchange", EventCallback.Factory.Create<ChangeEventArgs>(receiver, e => changed(IsTicked(e))));
+        builder.CloseElement();
+        builder.AddMarkupContent(19, "<span class=\"mud-switch-thumb-medium d-flex align-center justify-center\"></span>");
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.OpenElement(20, "span");
+        builder.AddAttribute(21, "class", $"mud-switch-track mud-{colorName}");
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.OpenElement(22, "span");
+        builder.AddAttribute(23, "class", "mud-typography mud-typography-body1");
+        builder.AddContent(24, label);
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
     };
 
-    private const string BoxClass = "mud-button-root mud-icon-button mud-default-text hover:mud-default-hover mud-checkbox-dense mud-ripple mud-ripple-checkbox";
-    private const string CheckedClass = BoxClass + " mud-checkbox-true";
-    private const string UncheckedClass = BoxClass + " mud-checkbox-false";
+    private static bool IsTicked(ChangeEventArgs change) => change.Value is true or "true" or "on";
+
+    private static string ColorName(Color color) => color.ToString().ToLowerInvariant();
+
+    private static string CheckBoxClass(bool? value, Color color) => CheckBoxClasses[(value, color)];
+
+    // Made once: a list's rows share them instead of each render making its own.
+    private static readonly Dictionary<(bool?, Color), string> CheckBoxClasses = (
+        from color in Enum.GetValues<Color>()
+        from value in new bool?[] { true, false, null }
+        select (value, color)).ToDictionary(
+            key => key,
+            key => $"mud-button-root mud-icon-button mud-{ColorName(key.color)}-text hover:mud-{ColorName(key.color)}-hover mud-checkbox-dense mud-ripple mud-ripple-checkbox "
+                + key.value switch { true => "mud-checkbox-true", false => "mud-checkbox-false", null => "mud-checkbox-null" });
 
     private static readonly string CheckedIcon = Svg(Icons.Material.Filled.CheckBox);
     private static readonly string UncheckedIcon = Svg(Icons.Material.Filled.CheckBoxOutlineBlank);
+    private static readonly string SomeCheckedIcon = Svg(Icons.Material.Filled.IndeterminateCheckBox);
 
     private static string Svg(string paths) =>
         $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{paths}</svg>";
