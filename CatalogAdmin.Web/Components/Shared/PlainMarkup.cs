@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -13,21 +14,14 @@ namespace CatalogAdmin.Web.Components.Shared;
 /// </summary>
 public static class PlainMarkup
 {
-    /// <summary>A small, outlined, read-only <c>MudChip</c>.</summary>
-    public static RenderFragment Chip(string text, Color color, string? extraClass = null) => builder =>
-    {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-chip-container");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", $"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-{ColorName(color)}"
-            + (extraClass is null ? "" : " " + extraClass));
-        builder.OpenElement(4, "span");
-        builder.AddAttribute(5, "class", "mud-chip-content");
-        builder.AddContent(6, text);
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+    /// <summary>
+    /// A small, outlined, read-only <c>MudChip</c>, as one piece of markup: keep it in a static field, and a list's rows
+    /// share it as one frame each, where building the chip took eight frames a row.
+    /// </summary>
+    public static MarkupString Chip(string text, Color color, string? extraClass = null) => new(
+        $"<div class=\"mud-chip-container\"><div class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-{ColorName(color)}"
+        + (extraClass is null ? "" : " " + extraClass)
+        + $"\"><span class=\"mud-chip-content\">{WebUtility.HtmlEncode(text)}</span></div></div>");
 
     /// <summary>
     /// A dense <c>MudCheckBox</c> named by <paramref name="label"/>, shown beside it when <paramref name="labelShown"/>
