@@ -96,6 +96,7 @@ public sealed class KeyboardTests(BrowserAppFixture fixture) : BrowserTest(fixtu
         await PressShortcutAsync(page, "Control+k");
         var palette = page.GetByRole(AriaRole.Dialog, new() { Name = "Go to" });
         await Expect(palette.GetByRole(AriaRole.Option)).ToHaveTextAsync(["Products", "New product", "Categories", "Activity", "Trash"]); // no Staff for an Editor
+        await Expect(palette.GetByRole(AriaRole.Combobox)).ToBeFocusedAsync(); // the dialog moves focus a moment after it shows
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(palette.GetByRole(AriaRole.Option, new() { Name = "New product" })).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Escape");

@@ -211,10 +211,10 @@
 
     window.catalogAdmin = window.catalogAdmin ?? {};
     window.catalogAdmin.keyboard = {
-        /** Called by the layout once its circuit is up: the shortcut table, and where to send "help" and "palette". */
-        start(layoutReference, table) {
+        /** Called by the layout once its circuit is up: the shortcut table (JSON), and where to send "help" and "palette". */
+        start(layoutReference, tableJson) {
             layout = layoutReference;
-            shortcuts = table;
+            shortcuts = JSON.parse(tableJson);
         },
         stop(layoutReference) {
             if (layout === layoutReference) layout = null;
