@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -109,6 +110,46 @@ public static class PlainMarkup
         builder.CloseElement();
         builder.CloseElement();
     };
+
+    /// <summary>
+    /// The classes of a medium <c>MudButton</c> of <paramref name="variant"/> and <paramref name="color"/>, for an
+    /// <c>a</c> or a <c>button</c> whose content is <see cref="ButtonLabel"/>.
+    /// </summary>
+    public static string ButtonClass(Variant variant, Color color) => ButtonClasses[(variant, color)];
+
+    /// <summary>
+    /// A <c>MudButton</c>'s label: its start icon and <paramref name="text"/>, which a phone does not show when
+    /// <paramref name="textOnWideScreensOnly"/> (give the button an aria-label then).
+    /// </summary>
+    public static RenderFragment ButtonLabel(string icon, string text, bool textOnWideScreensOnly = false) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-button-label");
+        builder.AddMarkupContent(2, StartIcons.GetOrAdd(icon, paths => $"<span class=\"mud-button-icon-start mud-button-icon-size-medium\">{Svg(paths)}</span>"));
+        if (textOnWideScreensOnly)
+        {
+            builder.OpenElement(3, "span");
+            builder.AddAttribute(4, "class", "d-none d-sm-inline");
+            builder.AddContent(5, text);
+            builder.CloseElement();
+        }
+        else
+        {
+            builder.AddContent(6, text);
+        }
+
+        builder.CloseElement();
+    };
+
+    // Made once: MudBlazor's icons are constants, so a button's icon markup is one shared string.
+    private static readonly ConcurrentDictionary<string, string> StartIcons = new();
+
+    private static readonly Dictionary<(Variant, Color), string> ButtonClasses = (
+        from variant in Enum.GetValues<Variant>()
+        from color in Enum.GetValues<Color>()
+        select (variant, color)).ToDictionary(
+            key => key,
+            key => $"mud-button-root mud-button mud-button-{key.variant.ToString().ToLowerInvariant()} mud-button-{key.variant.ToString().ToLowerInvariant()}-{ColorName(key.color)} mud-button-{key.variant.ToString().ToLowerInvariant()}-size-medium mud-ripple");
 
     private static bool IsTicked(ChangeEventArgs change) => change.Value is true or "true" or "on";
 
