@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
@@ -37,12 +38,7 @@ public static class PlainMarkup
     public static RenderFragment CheckBox(object receiver, bool? value, string label, Func<bool, Task> changed,
         bool labelShown = false, Color color = Color.Default) => builder =>
     {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-input-control mud-input-control-boolean-input");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", "mud-input-control-input-container");
-        builder.OpenElement(4, "label");
-        builder.AddAttribute(5, "class", "mud-checkbox mud-input-content-placement-end");
+        OpenBooleanInput(builder, "mud-input-control mud-input-control-boolean-input", "mud-checkbox mud-input-content-placement-end");
         builder.AddEventStopPropagationAttribute(6, "onclick", true);
         builder.OpenElement(7, "span");
         builder.AddAttribute(8, "class", CheckBoxClass(value, color));
@@ -57,10 +53,7 @@ public static class PlainMarkup
         builder.CloseElement();
         if (labelShown)
         {
-            builder.OpenElement(16, "span");
-            builder.AddAttribute(17, "class", "mud-typography mud-typography-body1");
-            builder.AddContent(18, label);
-            builder.CloseElement();
+            builder.AddMarkupContent(16, VisibleLabel(label));
         }
 
         builder.CloseElement();
@@ -75,12 +68,7 @@ public static class PlainMarkup
     public static RenderFragment Switch(object receiver, bool value, string label, Func<bool, Task> changed, Color color, string? extraClass = null) => builder =>
     {
         var colorName = ColorName(value ? color : Color.Default);
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-input-control mud-input-control-boolean-input" + (extraClass is null ? "" : " " + extraClass));
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", "mud-input-control-input-container");
-        builder.OpenElement(4, "label");
-        builder.AddAttribute(5, "class", "mud-switch mud-input-content-placement-end");
+        OpenBooleanInput(builder, "mud-input-control mud-input-control-boolean-input" + (extraClass is null ? "" : " " + extraClass), "mud-switch mud-input-content-placement-end");
         builder.OpenElement(6, "span");
         builder.AddAttribute(7, "class", "mud-switch-span mud-switch-span-medium");
         builder.OpenElement(8, "span");
@@ -102,10 +90,7 @@ public static class PlainMarkup
         builder.AddAttribute(21, "class", $"mud-switch-track mud-{colorName}");
         builder.CloseElement();
         builder.CloseElement();
-        builder.OpenElement(22, "span");
-        builder.AddAttribute(23, "class", "mud-typography mud-typography-body1");
-        builder.AddContent(24, label);
-        builder.CloseElement();
+        builder.AddMarkupContent(22, VisibleLabel(label));
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
@@ -150,6 +135,24 @@ public static class PlainMarkup
         select (variant, color)).ToDictionary(
             key => key,
             key => $"mud-button-root mud-button mud-button-{key.variant.ToString().ToLowerInvariant()} mud-button-{key.variant.ToString().ToLowerInvariant()}-{ColorName(key.color)} mud-button-{key.variant.ToString().ToLowerInvariant()}-size-medium mud-ripple");
+
+    /// <summary>
+    /// Opens a MudBlazor boolean input's control, its container and its <c>label</c> (sequences 0–5); the caller adds
+    /// the rest and closes all three.
+    /// </summary>
+    private static void OpenBooleanInput(RenderTreeBuilder builder, string controlClass, string labelClass)
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", controlClass);
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", "mud-input-control-input-container");
+        builder.OpenElement(4, "label");
+        builder.AddAttribute(5, "class", labelClass);
+    }
+
+    /// <summary>A checkbox's or switch's label text, beside it inside its <c>label</c>.</summary>
+    private static string VisibleLabel(string label) =>
+        $"<span class=\"mud-typography mud-typography-body1\">{WebUtility.HtmlEncode(label)}</span>";
 
     private static bool IsTicked(ChangeEventArgs change) => change.Value is true or "true" or "on";
 
