@@ -8,8 +8,8 @@ using MudBlazor;
 namespace CatalogAdmin.Web.Components.Shared;
 
 /// <summary>
-/// MudBlazor controls as plain markup with MudBlazor's own classes, so they look and behave the same, for the rows of
-/// a list and the products page's boxes and switch. A component per cell costs an idle circuit 2–15 KB (its state and
+/// MudBlazor controls as plain markup with MudBlazor's own classes, so they look and behave the same: for the rows of
+/// a list, the products page's boxes, switch and buttons, and the app bar's sign-out button. A component per cell costs an idle circuit 2–15 KB (its state and
 /// its last two render trees, and a checkbox five components); this markup costs the row a few frames in the grid's
 /// own tree. A MudCheckBox or MudSwitch also starts a key interceptor in the browser, whose contracts alone cost the
 /// circuit ~25 KB; this markup leaves the keys to the browser's own checkbox (Space turns it).
