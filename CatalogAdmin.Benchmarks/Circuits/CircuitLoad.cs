@@ -139,8 +139,9 @@ internal static class CircuitLoad
 
     /// <summary>
     /// Opens a listed product, changes its stock and saves, timed from Save to the "Updated" toast. The editors act
-    /// within a second of each other, so each takes a product of its own (the nth editor the nth next on the list):
-    /// on one product, all but the first would meet "someone else saved this product" instead of a toast.
+    /// within a second of each other, so each takes a product of its own (the nth editor the nth next on the list; a
+    /// page of 25 rows serves 25 editors, i.e. 125 circuits): on one product, all but the first would meet "someone
+    /// else saved this product" instead of a toast.
     /// </summary>
     private static async Task<double> TimeEditAsync(IPage page, int circuit, int round)
     {
@@ -149,9 +150,11 @@ internal static class CircuitLoad
             await page.GotoAsync(new Uri(new Uri(page.Url), "/products").ToString()); // a failed round left it elsewhere
         }
 
-        await page.Locator("a.product-name-link").Nth((circuit / 5 + round) % 10).ClickAsync(new() { Timeout = 30_000 });
+        var products = page.Locator("a.product-name-link");
+        await products.First.WaitForAsync(new() { Timeout = 30_000 });
+        await products.Nth((circuit / 5 + round) % await products.CountAsync()).ClickAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync(new() { Timeout = 30_000 });
-        await page.GetByLabel("Stock").FillAsync((100 + round).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        await page.GetByLabel("Stock", new() { Exact = true }).FillAsync((100 + round).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
         var timer = Stopwatch.StartNew();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(new() { Timeout = 30_000 });
         await page.GetByText("Updated \"").First.WaitForAsync(new() { Timeout = 30_000 });
