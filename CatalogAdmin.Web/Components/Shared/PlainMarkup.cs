@@ -131,10 +131,10 @@ public static class PlainMarkup
 
     private static readonly Dictionary<(Variant, Color), string> ButtonClasses = (
         from variant in Enum.GetValues<Variant>()
+        let kind = "mud-button-" + variant.ToString().ToLowerInvariant()
         from color in Enum.GetValues<Color>()
-        select (variant, color)).ToDictionary(
-            key => key,
-            key => $"mud-button-root mud-button mud-button-{key.variant.ToString().ToLowerInvariant()} mud-button-{key.variant.ToString().ToLowerInvariant()}-{ColorName(key.color)} mud-button-{key.variant.ToString().ToLowerInvariant()}-size-medium mud-ripple");
+        select (Key: (variant, color), Classes: $"mud-button-root mud-button {kind} {kind}-{ColorName(color)} {kind}-size-medium mud-ripple"))
+        .ToDictionary(button => button.Key, button => button.Classes);
 
     /// <summary>
     /// Opens a MudBlazor boolean input's control, its container and its <c>label</c> (sequences 0–5); the caller adds
