@@ -58,8 +58,8 @@ internal sealed partial class HeapProfile
         {
             output.WriteLine();
             output.WriteLine($"JS interop serializer cache (the circuit's RemoteJSRuntime JsonSerializerOptions), {_serializerCache.Values.Sum() / 1024.0 / w:N0} KB per circuit, by type serialized:");
-            output.WriteLine("  " + string.Join(", ", _serializerCache.OrderByDescending(c => c.Value).Take(12).Select(c => $"{c.Key} {c.Value / 1024.0 / w:N1}")) +
-                $", {_serializerCache.Count - 12} more {_serializerCache.OrderByDescending(c => c.Value).Skip(12).Sum(c => c.Value) / 1024.0 / w:N1}");
+            output.WriteLine("  " + string.Join(", ", _serializerCache.OrderByDescending(c => c.Value).Take(200).Select(c => $"{c.Key} {c.Value / 1024.0 / w:N1}")) +
+                $", {Math.Max(0, _serializerCache.Count - 200)} more {_serializerCache.OrderByDescending(c => c.Value).Skip(200).Sum(c => c.Value) / 1024.0 / w:N1}");
         }
 
         output.WriteLine();

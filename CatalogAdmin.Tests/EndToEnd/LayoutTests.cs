@@ -20,6 +20,27 @@ public sealed class LayoutTests(BrowserAppFixture fixture) : BrowserTest(fixture
     }
 
     [Fact]
+    public async Task The_account_menu_closes_on_Esc_or_a_click_elsewhere_and_Esc_leaves_a_form_open()
+    {
+        var page = await OpenAsync("products/new");
+        var changePassword = page.GetByRole(AriaRole.Menuitem, new() { Name = "Change password" });
+        await AfterFirstRenderAsync(page); // keyboard.js has started
+
+        await AccountButton(page).ClickAsync();
+        await Expect(changePassword).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape"); // closes the menu, not the form (Esc on a form is its Cancel)
+        await Expect(changePassword).ToBeHiddenAsync();
+        await Expect(AccountButton(page)).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page).ToHaveURLAsync(new Regex("/products/new$"));
+
+        await AccountButton(page).ClickAsync();
+        await Expect(changePassword).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "New product" }).ClickAsync();
+        await Expect(changePassword).ToBeHiddenAsync();
+        await Expect(AccountButton(page)).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [Fact]
     public async Task The_account_menu_opens_by_tap_on_a_phone()
     {
         var page = await OpenAsAsync(BrowserAppFixture.EditorEmail, "products", Screen.Phone);

@@ -12,3 +12,13 @@ window.catalogAdmin = Object.assign(window.catalogAdmin ?? {}, {
     // MudBlazor's "md" breakpoint, where the navigation drawer stops opening over the page and stays beside it.
     isWideScreen: () => matchMedia("(min-width: 960px)").matches,
 });
+
+// A popover opened by its button (popovertarget), as the account menu: the button's aria-expanded says whether it is
+// open. The toggle event does not bubble, so it is caught on its way down.
+document.addEventListener("toggle", event => {
+    const popover = event.target;
+    if (!(popover instanceof HTMLElement) || !popover.id || !popover.hasAttribute("popover")) return;
+    for (const button of document.querySelectorAll(`[popovertarget="${popover.id}"]`)) {
+        button.setAttribute("aria-expanded", event.newState === "open" ? "true" : "false");
+    }
+}, true);

@@ -99,6 +99,13 @@
     // Esc: the phone's navigation drawer closes first; otherwise a form is left through its Cancel button
     // (which asks first when there are unsaved changes). Dialogs and menus close themselves on Esc.
     function escape() {
+        // The account menu is the browser's popover; Esc closes it before anything else.
+        const popover = document.querySelector("[popover]:popover-open");
+        if (popover) {
+            popover.hidePopover();
+            return true;
+        }
+
         if (menuOpen()) {
             // A menu opened by mouse keeps the focus on its button, where MudBlazor does not see Esc: close it.
             const scrim = [...document.querySelectorAll(".mud-overlay")].find(visible);
