@@ -218,6 +218,41 @@ public sealed class ProductsPageTests : MudBunitContext
     }
 
     [Fact]
+    public void A_row_renders_again_only_when_its_product_or_its_box_changes()
+    {
+        var cable = Cable;
+        Sender.Answer<ListProductsQuery, PagedResult<ProductListItem>>(query => new([Laptop, cable], 2, query.Page, query.PageSize));
+        var page = RenderWithProviders<ProductsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindComponents<ProductRow>().Count));
+        IRenderedComponent<ProductRow> Row(ProductListItem item) => page.FindComponents<ProductRow>().Single(row => row.Instance.Item.Id == item.Id);
+        var (laptopRenders, cableRenders) = (Row(Laptop).RenderCount, Row(Cable).RenderCount);
+
+        // A live refresh that brings the same products, as new objects: no row renders again.
+        cable = Cable with { };
+        Refresh(page, expectedLoads: 2);
+        Assert.Equal((laptopRenders, cableRenders), (Row(Laptop).RenderCount, Row(Cable).RenderCount));
+
+        // One product changed elsewhere: its row alone renders, and shows the change.
+        cable = Cable with { Stock = 40 };
+        Refresh(page, expectedLoads: 3);
+        Assert.Equal((laptopRenders, cableRenders + 1), (Row(Laptop).RenderCount, Row(Cable).RenderCount));
+        Assert.DoesNotContain("Low stock", Row(Cable).Markup);
+        Assert.Contains(">40<", Row(Cable).Markup);
+
+        // A ticked box renders its own row again (the page's header box too), not the others.
+        Row(Laptop).Find("input[type=checkbox]").Change(true);
+        Assert.Equal((laptopRenders + 1, cableRenders + 1), (Row(Laptop).RenderCount, Row(Cable).RenderCount));
+        Assert.True(Row(Laptop).Find("input[type=checkbox]").HasAttribute("checked"));
+    }
+
+    private void Refresh(IRenderedComponent<ProductsPage> page, int expectedLoads)
+    {
+        page.InvokeAsync(() => Broadcaster.BroadcastAsync(new ProductUpdatedNotification(Cable.Id, new ProductFields("USB-C Cable", "CBL-USBC", null, 1m, 1), new ProductFields("USB-C Cable", "CBL-USBC", null, 1m, 1), DateTimeOffset.UtcNow)));
+        page.WaitForAssertion(() => Assert.Equal(expectedLoads, Sender.SentOf<ListProductsQuery>().Count), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.DoesNotContain("mud-table-loading", page.Markup));
+    }
+
+    [Fact]
     public async Task Leaving_the_page_unsubscribes_from_live_updates()
     {
         RenderWithProviders<ProductsPage>();
