@@ -9,7 +9,8 @@ namespace CatalogAdmin.Web.Components.Shared;
 
 /// <summary>
 /// MudBlazor controls as plain markup with MudBlazor's own classes, so they look and behave the same: for the rows of
-/// a list, the products page's boxes, switch and buttons, and the app bar's sign-out button. A component per cell costs an idle circuit 2–15 KB (its state and
+/// a list, the products page's boxes, switch and buttons, the app bar's sign-out and icon buttons, the pager's icon
+/// buttons and the account menu's icon. A component per cell costs an idle circuit 2–15 KB (its state and
 /// its last two render trees, and a checkbox five components); this markup costs the row a few frames in the grid's
 /// own tree. A MudCheckBox or MudSwitch also starts a key interceptor in the browser, whose contracts alone cost the
 /// circuit ~25 KB; this markup leaves the keys to the browser's own checkbox (Space turns it).
@@ -173,6 +174,16 @@ public static class PlainMarkup
     private static readonly string UncheckedIcon = Svg(Icons.Material.Filled.CheckBoxOutlineBlank);
     private static readonly string SomeCheckedIcon = Svg(Icons.Material.Filled.IndeterminateCheckBox);
 
-    private static string Svg(string paths) =>
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{paths}</svg>";
+    /// <summary>
+    /// A medium <c>MudIcon</c> of MudBlazor's <paramref name="paths"/> (an <c>Icons.Material</c> constant), with more
+    /// classes when given: keep it in a static field, and every render shares it as one frame.
+    /// </summary>
+    public static string Svg(string paths, string? extraClass = null) =>
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium{(extraClass is null ? "" : " " + extraClass)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{paths}</svg>";
+
+    /// <summary>A <c>MudIconButton</c>'s content: its label holding the icon, made once per icon and shared.</summary>
+    public static MarkupString IconButtonLabel(string icon) =>
+        new(IconButtonLabels.GetOrAdd(icon, paths => $"<span class=\"mud-icon-button-label\">{Svg(paths)}</span>"));
+
+    private static readonly ConcurrentDictionary<string, string> IconButtonLabels = new();
 }
