@@ -154,7 +154,11 @@ internal static class CircuitLoad
         await products.First.WaitForAsync(new() { Timeout = 30_000 });
         await products.Nth((circuit / 5 + round) % await products.CountAsync()).ClickAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync(new() { Timeout = 30_000 });
-        await page.GetByLabel("Stock", new() { Exact = true }).FillAsync((100 + round).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        // One more than the stock shown: a fixed value would be no change on a catalog an earlier run already set, and
+        // Save would show no "Updated" toast.
+        var stock = page.GetByLabel("Stock", new() { Exact = true });
+        var shown = int.TryParse(await stock.InputValueAsync(new() { Timeout = 30_000 }), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+        await stock.FillAsync(((shown + 1) % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
         var timer = Stopwatch.StartNew();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(new() { Timeout = 30_000 });
         await page.GetByText("Updated \"").First.WaitForAsync(new() { Timeout = 30_000 });
