@@ -41,6 +41,28 @@ public sealed class LayoutTests(BrowserAppFixture fixture) : BrowserTest(fixture
     }
 
     [Fact]
+    public async Task The_account_menu_works_by_keyboard_alone()
+    {
+        var page = await OpenAsync();
+        var changePassword = page.GetByRole(AriaRole.Menuitem, new() { Name = "Change password" });
+        await AfterFirstRenderAsync(page);
+
+        await AccountButton(page).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(changePassword).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab"); // the menu's item comes right after its button
+        await Expect(changePassword).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape"); // closes it, and the focus goes back to the button
+        await Expect(changePassword).ToBeHiddenAsync();
+        await Expect(AccountButton(page)).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change password" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_account_menu_opens_by_tap_on_a_phone()
     {
         var page = await OpenAsAsync(BrowserAppFixture.EditorEmail, "products", Screen.Phone);
